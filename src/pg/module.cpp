@@ -1,0 +1,27 @@
+// Library entry: the module magic block and the GUCs.
+//
+// _PG_init holds no C++ objects, so the ereport()s that DefineCustom*Variable
+// may raise cannot skip a destructor.
+#include "pg/postgres.hpp"
+#include "pg/settings.hpp"
+
+#include "utils/guc.h"
+
+extern "C" {
+PG_MODULE_MAGIC;
+void _PG_init(void);
+}
+
+namespace contacts::pg {
+bool allow_drop_with_data = false;
+}
+
+extern "C" void _PG_init(void) {
+    DefineCustomBoolVariable(
+        "contacts_ext.allow_drop_with_data",
+        "Allows DROP EXTENSION contacts_ext while the contact tables hold rows.",
+        "Off by default: dropping the extension would drop its tables and every contact in them.",
+        &contacts::pg::allow_drop_with_data, false, PGC_USERSET, 0, nullptr, nullptr, nullptr);
+
+    MarkGUCPrefixReserved("contacts_ext");
+}

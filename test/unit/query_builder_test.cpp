@@ -1,0 +1,331 @@
+#include "core/query_builder.hpp"
+
+#include <gtest/gtest.h>
+
+#include <limits>
+#include <regex>
+#include <set>
+
+#include "core/error.hpp"
+
+using namespace contacts::core;
+
+namespace {
+
+const std::string kCols =
+    "u.id, u.first_name, u.last_name, u.gender, u.customer_id, u.phone_number, u.birthday, u.created, "
+    "u.last_updated, u.address_id, a.street, a.street_number, a.city_code, a.city, a.country, "
+    "cr.id AS relationship_id, cr.points, cr.created AS relationship_created, cr.last_activity";
+const std::string kFrom =
+    "FROM s.app_user u LEFT JOIN s.address a ON a.id = u.address_id LEFT JOIN s.customer_relationship cr ON "
+    "cr.appuser_id = u.id";
+
+BuildOptions options() {
+    BuildOptions o;
+    o.schema_sql = "s";
+    return o;
+}
+
+BuiltQuery list(std::string_view filter, const std::vector<std::string>& sort = {},
+                const std::optional<std::string>& cursor = std::nullopt, int64_t limit = 50,
+                const BuildOptions& o = options()) {
+    return build_list_query(filter, sort, cursor, limit, o);
+}
+
+Error list_error(std::string_view filter, const std::vector<std::string>& sort = {},
+                 const std::optional<std::string>& cursor = std::nullopt, int64_t limit = 50) {
+    try {
+        list(filter, sort, cursor, limit);
+    } catch (const Error& e) {
+        return e;
+    }
+    ADD_FAILURE() << "expected an error";
+    return Error(SqlState::InternalError, "none");
+}
+
+// Every $n in the SQL refers to a parameter and every parameter is used;
+// nothing but placeholders, whitelisted names and fixed SQL is in the text.
+void expect_params_consistent(const BuiltQuery& q) {
+    std::set<std::size_t> used;
+    std::regex re("\\$([0-9]+)");
+    for (auto it = std::sregex_iterator(q.sql.begin(), q.sql.end(), re); it != std::sregex_iterator(); ++it) {
+        used.insert(std::stoul((*it)[1].str()));
+    }
+    for (std::size_t n : used) EXPECT_TRUE(n >= 1 && n <= q.params.size()) << "$" << n << " in " << q.sql;
+    EXPECT_EQ(used.size(), q.params.size()) << q.sql;
+}
+
+std::string cursor_for(const std::vector<std::string>& sort, const std::vector<CursorValue>& values) {
+    return encode_cursor(parse_sort(sort), values);
+}
+
+}  // namespace
+
+TEST(QueryBuilder, Columns) {
+    const auto& c = list_columns();
+    ASSERT_EQ(c.size(), 19u);
+    EXPECT_EQ(c.front(), "id");
+    EXPECT_EQ(c.back(), "last_activity");
+}
+
+TEST(QueryBuilder, FirstPage) {
+    BuiltQuery q = list("{}");
+    EXPECT_EQ(q.sql, "SELECT " + kCols + " " + kFrom + " ORDER BY u.id ASC NULLS LAST LIMIT $1");
+    ASSERT_EQ(q.params.size(), 1u);
+    EXPECT_EQ(q.params[0].type, ParamType::Int8);
+    EXPECT_EQ(q.params[0].text, "50");
+    EXPECT_EQ(q.params[0].origin_key, "limit");
+    EXPECT_EQ(q.sort.normalized(), "id");
+    EXPECT_EQ(q.cursor_columns, (std::vector<std::size_t>{0}));
+    EXPECT_FALSE(q.backward);
+    EXPECT_EQ(q.limit, 50);
+}
+
+TEST(QueryBuilder, FilterSortAndCursor) {
+    std::vector<std::string> sort = {"-points", "last_name"};
+    std::string c = cursor_for(sort, {CursorValue::of("100"), CursorValue::of("Smith"), CursorValue::of("42")});
+    BuiltQuery q = list(R"({"first_name__icontains": "ann"})", sort, c);
+    EXPECT_EQ(q.sql, "SELECT " + kCols + " " + kFrom +
+                         " WHERE u.first_name ILIKE $1 AND (cr.points <= $2 AND (cr.points < $2 OR (cr.points = $2 "
+                         "AND (u.last_name, u.id) > ($3, $4)))) ORDER BY cr.points DESC NULLS FIRST, u.last_name "
+                         "ASC NULLS LAST, u.id ASC NULLS LAST LIMIT $5");
+    ASSERT_EQ(q.params.size(), 5u);
+    EXPECT_EQ(q.params[0].text, "%ann%");
+    EXPECT_EQ(q.params[1].type, ParamType::Int4);
+    EXPECT_EQ(q.params[1].text, "100");
+    EXPECT_EQ(q.params[1].origin_key, "cursor");
+    EXPECT_EQ(q.params[2].type, ParamType::Text);
+    EXPECT_EQ(q.params[3].type, ParamType::Int8);
+    EXPECT_EQ(q.cursor_columns, (std::vector<std::size_t>{16, 2, 0}));
+    expect_params_consistent(q);
+}
+
+TEST(QueryBuilder, IdCursorAddsJoinBoundInOnClause) {
+    std::string c = cursor_for({}, {CursorValue::of("1000")});
+    BuiltQuery q = list("{}", {}, c);
+    EXPECT_EQ(q.sql, "SELECT " + kCols + " " + kFrom +
+                         " AND cr.appuser_id > $1 WHERE u.id > $1 ORDER BY u.id ASC NULLS LAST LIMIT $2");
+    q = list("{}", {}, c, -50);
+    EXPECT_EQ(q.sql, "SELECT * FROM (SELECT " + kCols + " " + kFrom +
+                         " AND cr.appuser_id < $1 WHERE u.id < $1 ORDER BY u.id DESC NULLS FIRST LIMIT $2) AS r "
+                         "ORDER BY r.id ASC NULLS LAST");
+    std::string d = cursor_for({"-id"}, {CursorValue::of("1000")});
+    q = list("{}", {"-id"}, d);
+    EXPECT_NE(q.sql.find(" AND cr.appuser_id < $1 WHERE u.id < $1 ORDER BY u.id DESC NULLS FIRST"), std::string::npos);
+    // Not for other leading keys.
+    std::string e = cursor_for({"last_name"}, {CursorValue::of("x"), CursorValue::of("1")});
+    EXPECT_EQ(list("{}", {"last_name"}, e).sql.find("cr.appuser_id >"), std::string::npos);
+}
+
+TEST(QueryBuilder, NegativeLimitWithoutCursorIsLastPage) {
+    BuiltQuery q = list("{}", {}, std::nullopt, -20);
+    EXPECT_EQ(q.sql, "SELECT * FROM (SELECT " + kCols + " " + kFrom +
+                         " ORDER BY u.id DESC NULLS FIRST LIMIT $1) AS r ORDER BY r.id ASC NULLS LAST");
+    EXPECT_TRUE(q.backward);
+    EXPECT_EQ(q.limit, 20);
+    EXPECT_EQ(q.params.at(0).text, "20");
+}
+
+TEST(QueryBuilder, NullableLeadingKeySplitsIntoUnionAll) {
+    BuiltQuery q = list("{}", {"city"});
+    std::string order = "a.city ASC NULLS LAST, u.id ASC NULLS LAST";
+    EXPECT_EQ(q.sql, "SELECT * FROM ((SELECT " + kCols + " " + kFrom + " WHERE a.city IS NOT NULL ORDER BY " + order +
+                         " LIMIT $1) UNION ALL (SELECT " + kCols + " " + kFrom +
+                         " WHERE u.address_id IS NULL ORDER BY u.id ASC NULLS LAST LIMIT $1)) AS s ORDER BY s.city "
+                         "ASC NULLS LAST, s.id ASC NULLS LAST LIMIT $1");
+    // With the split off: one branch.
+    BuildOptions o = options();
+    o.split_nullable_leading_key = false;
+    q = list("{}", {"city"}, std::nullopt, 50, o);
+    EXPECT_EQ(q.sql, "SELECT " + kCols + " " + kFrom + " ORDER BY " + order + " LIMIT $1");
+    // A NULL cursor value in ASC order leaves only the NULL segment.
+    std::string c = cursor_for({"city"}, {CursorValue::null(), CursorValue::of("7")});
+    q = list(R"({"gender": "F"})", {"city"}, c);
+    // (The NULL segment is ordered without its constant leading key.)
+    EXPECT_EQ(q.sql, "SELECT " + kCols + " " + kFrom +
+                         " WHERE u.gender = $1 AND (u.address_id IS NULL AND u.id > $2) ORDER BY u.id ASC NULLS "
+                         "LAST LIMIT $3");
+    expect_params_consistent(q);
+}
+
+TEST(QueryBuilder, BackwardSplitNestsInsideTheReorder) {
+    std::string c = cursor_for({"-points"}, {CursorValue::of("10"), CursorValue::of("7")});
+    BuiltQuery q = list("{}", {"-points"}, c, -5);
+    // Reversed order: points ASC NULLS LAST, so "before (10, 7)" = non-NULL points after it, then NULLs.
+    EXPECT_EQ(q.sql.rfind("SELECT * FROM (SELECT * FROM ((SELECT ", 0), 0u) << q.sql;
+    // (points ASC, id DESC: mixed directions, so no row comparison.)
+    EXPECT_NE(q.sql.find("WHERE (cr.points >= $1 AND (cr.points > $1 OR (cr.points = $1 AND u.id < $2))) ORDER BY "
+                         "cr.points ASC NULLS LAST, u.id DESC NULLS FIRST LIMIT $3) UNION ALL"),
+              std::string::npos)
+        << q.sql;
+    EXPECT_NE(q.sql.find("WHERE cr.appuser_id IS NULL ORDER BY u.id DESC NULLS FIRST LIMIT $3)"), std::string::npos);
+    EXPECT_NE(q.sql.find(") AS s ORDER BY s.points ASC NULLS LAST, s.id DESC NULLS FIRST LIMIT $3) AS r ORDER BY "
+                         "r.points DESC NULLS FIRST, r.id ASC NULLS LAST"),
+              std::string::npos)
+        << q.sql;
+    expect_params_consistent(q);
+}
+
+TEST(QueryBuilder, SearchWithNegativeLimit) {
+    BuiltQuery q = list(R"({"search": "ann berlin"})", {}, std::nullopt, -50);
+    EXPECT_EQ(q.sql.rfind("SELECT * FROM (SELECT " + kCols + " " + kFrom + " WHERE ((s.contacts_fold(u.first_name) LIKE", 0), 0u);
+    EXPECT_NE(q.sql.find("ORDER BY u.id DESC NULLS FIRST LIMIT $3) AS r ORDER BY r.id ASC NULLS LAST"), std::string::npos);
+    ASSERT_EQ(q.params.size(), 3u);
+    EXPECT_EQ(q.params[0].text, "ann");
+    EXPECT_EQ(q.params[1].text, "berlin");
+    expect_params_consistent(q);
+}
+
+TEST(QueryBuilder, CursorValuesAreTypedParams) {
+    std::vector<std::string> sort = {"birthday", "-created", "last_name"};
+    std::string c = cursor_for(sort, {CursorValue::of("1990-11-23"), CursorValue::of("2024-01-01 10:00:00+00"),
+                                      CursorValue::of("x"), CursorValue::of("3")});
+    BuiltQuery q = list("{}", sort, c);
+    std::vector<ParamType> types;
+    for (const Param& p : q.params) types.push_back(p.type);
+    EXPECT_EQ(types, (std::vector<ParamType>{ParamType::Date, ParamType::TimestampTz, ParamType::Text,
+                                             ParamType::Int8, ParamType::Int8}));
+    EXPECT_EQ(q.params[0].text, "1990-11-23");
+    EXPECT_EQ(q.params[1].text, "2024-01-01 10:00:00+00");
+    expect_params_consistent(q);
+}
+
+TEST(QueryBuilder, LimitErrors) {
+    for (int64_t bad : {int64_t{0}, int64_t{1001}, int64_t{-1001}, std::numeric_limits<int64_t>::min(),
+                        std::numeric_limits<int64_t>::max()}) {
+        Error e = list_error("{}", {}, std::nullopt, bad);
+        EXPECT_EQ(e.state(), SqlState::InvalidParameterValue);
+        EXPECT_EQ(std::string(e.what()).rfind("limit must be between 1 and 1000 in absolute value, not ", 0), 0u);
+    }
+    EXPECT_NO_THROW(list("{}", {}, std::nullopt, 1000));
+    EXPECT_NO_THROW(list("{}", {}, std::nullopt, -1000));
+    EXPECT_NO_THROW(list("{}", {}, std::nullopt, 1));
+    BuildOptions o = options();
+    o.max_limit = 10;
+    EXPECT_THROW(list("{}", {}, std::nullopt, 11, o), Error);
+}
+
+TEST(QueryBuilder, CursorErrors) {
+    std::string by_city = cursor_for({"city"}, {CursorValue::of("B"), CursorValue::of("1")});
+    Error e = list_error("{}", {"last_name"}, by_city);
+    EXPECT_STREQ(e.what(), "cursor was created for a different sort");
+    EXPECT_EQ(e.state(), SqlState::InvalidParameterValue);
+    e = list_error("{}", {}, std::string("garbage"));
+    EXPECT_STREQ(e.what(), "invalid cursor");
+    e = list_error("{}", {}, std::string(""));
+    EXPECT_STREQ(e.what(), "invalid cursor");
+    // Same sort spelled with an alias: accepted.
+    EXPECT_NO_THROW(list("{}", {"address__city"}, by_city));
+}
+
+TEST(QueryBuilder, ErrorsPropagateWithTheirState) {
+    EXPECT_EQ(list_error(R"({"nope": 1})").state(), SqlState::UndefinedColumn);
+    EXPECT_EQ(list_error("{}", {"nope"}).state(), SqlState::UndefinedColumn);
+    EXPECT_EQ(list_error(R"({"points": "x"})").state(), SqlState::InvalidTextRepresentation);
+    EXPECT_EQ(list_error("{").state(), SqlState::InvalidTextRepresentation);
+    EXPECT_EQ(list_error("").state(), SqlState::InvalidTextRepresentation);
+}
+
+TEST(QueryBuilder, CountSkipsUnneededJoins) {
+    BuiltQuery q = build_count_query("{}", std::nullopt, options());
+    EXPECT_EQ(q.sql, "SELECT count(*) FROM s.app_user u");
+    EXPECT_TRUE(q.params.empty());
+    q = build_count_query(R"({"first_name": "Ann", "address_id__isnull": true})", std::nullopt, options());
+    EXPECT_EQ(q.sql, "SELECT count(*) FROM s.app_user u WHERE (u.first_name = $1 AND u.address_id IS NULL)");
+    q = build_count_query(R"({"city": "Berlin"})", std::nullopt, options());
+    EXPECT_EQ(q.sql, "SELECT count(*) FROM s.app_user u LEFT JOIN s.address a ON a.id = u.address_id WHERE a.city = $1");
+    q = build_count_query(R"({"not": {"points__gt": 5}})", std::nullopt, options());
+    EXPECT_EQ(q.sql,
+              "SELECT count(*) FROM s.app_user u LEFT JOIN s.customer_relationship cr ON cr.appuser_id = u.id WHERE "
+              "(cr.points > $1) IS NOT TRUE");
+    q = build_count_query(R"({"search": "x", "points": 1})", std::nullopt, options());
+    EXPECT_NE(q.sql.find("LEFT JOIN s.address a ON a.id = u.address_id LEFT JOIN s.customer_relationship cr"),
+              std::string::npos);
+}
+
+TEST(QueryBuilder, CappedCount) {
+    BuiltQuery q = build_count_query(R"({"gender": "F"})", int64_t{10000}, options());
+    EXPECT_EQ(q.sql, "SELECT count(*) FROM (SELECT 1 FROM s.app_user u WHERE u.gender = $1 LIMIT $2) AS c");
+    ASSERT_EQ(q.params.size(), 2u);
+    EXPECT_EQ(q.params[1].text, "10001");
+    EXPECT_EQ(q.params[1].origin_key, "cap");
+    q = build_count_query("{}", int64_t{0}, options());
+    EXPECT_EQ(q.params[0].text, "1");
+    q = build_count_query("{}", std::numeric_limits<int64_t>::max(), options());
+    EXPECT_EQ(q.params[0].text, "9223372036854775807");
+    try {
+        build_count_query("{}", int64_t{-1}, options());
+        FAIL();
+    } catch (const Error& e) {
+        EXPECT_EQ(e.state(), SqlState::InvalidParameterValue);
+        EXPECT_STREQ(e.what(), "cap must be at least 0, not -1");
+    }
+}
+
+TEST(QueryBuilder, EstimateQuery) {
+    BuiltQuery q = build_estimate_query(R"({"points__gte": 5})", options());
+    EXPECT_EQ(q.sql,
+              "SELECT 1 FROM s.app_user u LEFT JOIN s.customer_relationship cr ON cr.appuser_id = u.id WHERE cr.points >= $1");
+}
+
+TEST(QueryBuilder, SchemaIsSplicedAsGiven) {
+    BuildOptions o;
+    o.schema_sql = "\"my schema\"";
+    BuiltQuery q = list(R"({"last_name__unaccent": "x"})", {}, std::nullopt, 5, o);
+    EXPECT_NE(q.sql.find("FROM \"my schema\".app_user u LEFT JOIN \"my schema\".address a"), std::string::npos);
+    EXPECT_NE(q.sql.find("\"my schema\".contacts_fold(u.last_name)"), std::string::npos);
+    BuildOptions bad;
+    EXPECT_THROW(list("{}", {}, std::nullopt, 5, bad), Error);
+}
+
+TEST(QueryBuilder, ValuesNeverReachTheSqlText) {
+    const std::string evil = "x'); DROP TABLE app_user; --";
+    std::string filter = R"({"first_name": "x'); DROP TABLE app_user; --", "search": "x'); DROP TABLE app_user; --"})";
+    std::string c = cursor_for({"last_name"}, {CursorValue::of(evil), CursorValue::of("1")});
+    BuiltQuery q = list(filter, {"last_name"}, c);
+    EXPECT_EQ(q.sql.find("DROP"), std::string::npos);
+    EXPECT_EQ(q.sql.find(evil), std::string::npos);
+    expect_params_consistent(q);
+}
+
+TEST(QueryBuilder, SameShapeSameSql) {
+    std::vector<std::string> sort = {"-points", "last_name"};
+    std::string c1 = cursor_for(sort, {CursorValue::of("1"), CursorValue::of("a"), CursorValue::of("1")});
+    std::string c2 = cursor_for(sort, {CursorValue::of("99"), CursorValue::of("zz"), CursorValue::of("77")});
+    EXPECT_EQ(list(R"({"city__icontains": "a"})", sort, c1, 10).sql,
+              list(R"({"city__icontains": "bbb"})", sort, c2, 999).sql);
+}
+
+TEST(QueryBuilder, EverySortBothDirectionsIsConsistent) {
+    for (const Field& f : all_fields()) {
+        for (bool desc : {false, true}) {
+            std::vector<std::string> sort = {(desc ? "-" : "") + std::string(f.name)};
+            SortSpec spec = parse_sort(sort);
+            std::vector<CursorValue> values;
+            for (const SortKey& k : spec.keys) {
+                switch (k.field->type) {
+                    case FieldType::BigInt:
+                    case FieldType::Integer: values.push_back(CursorValue::of("5")); break;
+                    case FieldType::Text: values.push_back(CursorValue::of("m")); break;
+                    default: values.push_back(CursorValue::of("2020-01-01")); break;
+                }
+            }
+            std::string c = encode_cursor(spec, values);
+            for (int64_t limit : {int64_t{10}, int64_t{-10}}) {
+                for (const std::optional<std::string>& cur : {std::optional<std::string>{}, std::optional<std::string>{c}}) {
+                    BuiltQuery q = list(R"({"search": "a 123", "points__in": [1]})", sort, cur, limit);
+                    expect_params_consistent(q);
+                    EXPECT_EQ(q.cursor_columns.front(), f.column);
+                }
+            }
+        }
+    }
+}
+
+TEST(QueryBuilder, DescribeParams) {
+    BuiltQuery q = list(R"({"last_name__icontains": "O'B", "points__in": [1, 2]})", {}, std::nullopt, 5);
+    ASSERT_EQ(q.params.size(), 3u);
+    EXPECT_EQ(describe_param(1, q.params[0]), "$1 = '%O''B%' (text, from last_name__icontains)");
+    EXPECT_EQ(describe_param(2, q.params[1]), "$2 = ARRAY['1', '2'] (integer[], from points__in)");
+    EXPECT_EQ(describe_param(3, q.params[2]), "$3 = '5' (bigint, from limit)");
+}
