@@ -52,12 +52,13 @@ log "a few contacts"
 sql -c "SELECT id, first_name, last_name, gender, customer_id, phone_number, birthday, city_code, city, country, points
         FROM contacts_generate(5, $seed, 1)"
 
-if sql -tAc "SELECT 1 FROM pg_proc WHERE proname = 'contacts_list'" | grep -q 1; then
-    log "contacts_list"
-    sql -c '\timing on' \
-        -c "SELECT id, first_name, last_name, city, points FROM contacts_list('{\"city__icontains\": \"berg\", \"points__gte\": 1000}', ARRAY['-points','last_name'], NULL, 5)" \
-        -c "SELECT id, first_name, last_name, city, country FROM contacts_list('{\"search\": \"anna münchen\"}', ARRAY['last_name'], NULL, 5)"
-fi
+log "contacts_list: filter, sort, keyset pages"
+sql -c '\timing on' \
+    -c "SELECT id, first_name, last_name, city, points FROM contacts_list('{\"city__icontains\": \"berg\", \"points__gte\": 1000}', ARRAY['-points','last_name'], NULL, 5)" \
+    -c "SELECT id, first_name, last_name, city, country, left(cursor, 24) || '...' AS cursor FROM contacts_list('{\"first_name\": \"Anna\", \"country\": \"Germany\"}', ARRAY['city'], NULL, 3)" \
+    -c "SELECT id, first_name, last_name, city FROM contacts_list('{\"first_name\": \"Anna\", \"country\": \"Germany\"}', ARRAY['city'],
+          (SELECT cursor FROM contacts_list('{\"first_name\": \"Anna\", \"country\": \"Germany\"}', ARRAY['city'], NULL, 3) OFFSET 2), 3) AS next_page" \
+    -c "SELECT contacts_count('{\"points__gte\": 1000}') AS exact, contacts_count('{}', 'planned') AS planned, contacts_count('{}', 'exact', 10000) AS capped"
 
 if [ -x "$CONTACTS_ROOT/bench/run.sh" ]; then
     log "a short benchmark"

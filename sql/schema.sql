@@ -17,7 +17,7 @@ SELECT p.oid::regprocedure AS function, p.provolatile AS vol, p.proisstrict AS s
 FROM pg_proc p
 JOIN pg_depend d ON d.objid = p.oid AND d.classid = 'pg_proc'::regclass AND d.deptype = 'e'
 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'contacts_ext'
-ORDER BY 1::text;
+ORDER BY p.oid::regprocedure::text;
 
 -- The tables are configuration tables, so pg_dump keeps their rows.
 SELECT c.relname

@@ -62,19 +62,12 @@ auto pg_call(Fn&& fn) -> decltype(fn()) {
     } else {
         static_assert(std::is_trivially_copyable_v<Result>,
                       "pg_call results must be plain values (Datum, pointers, integers)");
+        // The result is written through a pointer into this frame by the
+        // void form, so no local of the frame that calls sigsetjmp changes
+        // between setjmp and a possible longjmp.
         Result result{};
-        PG_TRY();
-        {
-            result = fn();
-        }
-        PG_CATCH();
-        {
-            MemoryContextSwitchTo(caller_context);
-            edata = CopyErrorData();
-            FlushErrorState();
-        }
-        PG_END_TRY();
-        if (edata != nullptr) throw PgError(edata);
+        Result* slot = &result;
+        pg_call([&fn, slot] { *slot = fn(); });
         return result;
     }
 }

@@ -14,6 +14,8 @@ void _PG_init(void);
 
 namespace contacts::pg {
 bool allow_drop_with_data = false;
+int max_limit = 1000;
+int count_exact_threshold = 100000;
 }
 
 extern "C" void _PG_init(void) {
@@ -22,6 +24,16 @@ extern "C" void _PG_init(void) {
         "Allows DROP EXTENSION contacts_ext while the contact tables hold rows.",
         "Off by default: dropping the extension would drop its tables and every contact in them.",
         &contacts::pg::allow_drop_with_data, false, PGC_USERSET, 0, nullptr, nullptr, nullptr);
+
+    DefineCustomIntVariable(
+        "contacts_ext.max_limit", "The largest page size contacts_list accepts (in absolute value).", nullptr,
+        &contacts::pg::max_limit, 1000, 1, 1000000, PGC_USERSET, 0, nullptr, nullptr, nullptr);
+
+    DefineCustomIntVariable(
+        "contacts_ext.count_exact_threshold",
+        "contacts_count(..., 'estimated') counts exactly up to this many planned rows.",
+        "Above it, the planner's estimate is returned, as with mode 'planned'.",
+        &contacts::pg::count_exact_threshold, 100000, 0, INT_MAX, PGC_USERSET, 0, nullptr, nullptr, nullptr);
 
     MarkGUCPrefixReserved("contacts_ext");
 }

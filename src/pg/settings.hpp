@@ -7,4 +7,11 @@ namespace contacts::pg {
 // tables even while they hold rows (off by default: DROP EXTENSION refuses).
 extern bool allow_drop_with_data;
 
+// contacts_ext.max_limit: the largest |limit| contacts_list accepts.
+extern int max_limit;
+
+// contacts_ext.count_exact_threshold: contacts_count(mode => 'estimated')
+// counts exactly when the planner expects at most this many rows.
+extern int count_exact_threshold;
+
 }  // namespace contacts::pg

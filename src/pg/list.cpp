@@ -1,0 +1,245 @@
+// contacts_list, contacts_count and contacts_explain: the PostgreSQL side.
+//
+// The core (src/core/query_builder.hpp) turns the arguments into one SQL
+// statement with $n parameters; this file binds the parameters, runs the
+// statement through SPI with a per-session cached plan (plan_cache.hpp) and
+// hands the rows back, each with its cursor.
+//
+// Everything here holds C++ objects (strings, vectors), so every call into
+// PostgreSQL goes through pg_call(); an ERROR becomes an exception, the stack
+// unwinds, and CONTACTS_FUNCTION re-raises it. On that path SPI is not
+// finished by us: the transaction's abort cleans it up (calling SPI_finish
+// from a destructor during unwinding could itself raise).
+#include "pg/bind_params.hpp"
+#include "pg/boundary.hpp"
+#include "pg/call_args.hpp"
+#include "pg/cursor_values.hpp"
+#include "pg/plan_cache.hpp"
+#include "pg/settings.hpp"
+
+#include "core/error.hpp"
+#include "core/query_builder.hpp"
+
+extern "C" {
+#include "utils/guc.h"
+#include "utils/portal.h"
+}
+
+#include <cmath>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+namespace {
+
+namespace core = contacts::core;
+using contacts::pg::pg_call;
+
+constexpr int kListDataColumns = 19;  // the cursor is the 20th
+
+core::BuildOptions build_options(FunctionCallInfo fcinfo) {
+    core::BuildOptions options;
+    options.schema_sql = contacts::pg::extension_schema_sql(fcinfo);
+    options.max_limit = contacts::pg::max_limit;
+    // Defined by the text-search part of the library when present.
+    const char* threshold =
+        pg_call([] { return GetConfigOption("contacts_ext.similarity_threshold", true, false); });
+    if (threshold != nullptr) options.similarity_threshold = std::strtod(threshold, nullptr);
+    return options;
+}
+
+// Whether the best plan may depend on parameter values: any parameter that
+// came from the filter (not the LIMIT or a cursor key). See plan_cache.hpp.
+bool plan_depends_on_values(const core::BuiltQuery& q) {
+    for (const core::Param& p : q.params)
+        if (p.origin_key != "limit" && p.origin_key != "cursor") return true;
+    return false;
+}
+
+void spi_connect() {
+    pg_call([] {
+        if (SPI_connect() != SPI_OK_CONNECT) elog(ERROR, "SPI_connect failed");
+    });
+}
+
+void spi_finish() {
+    pg_call([] { SPI_finish(); });
+}
+
+// Runs q (a SELECT) read-only with its cached plan; rows are in SPI_tuptable.
+void run_query(const core::BuiltQuery& q, int64_t max_rows) {
+    contacts::pg::BoundParams bound = contacts::pg::bind_params(q.params);
+    SPIPlanPtr plan = contacts::pg::cached_plan(q.sql, bound.types, plan_depends_on_values(q));
+    Datum* values = bound.values.data();
+    const char* nulls = bound.nulls.data();
+    pg_call([=] {
+        int rc = SPI_execute_plan(plan, values, nulls, true, max_rows);
+        if (rc != SPI_OK_SELECT) elog(ERROR, "contacts_ext query failed: %s", SPI_result_code_string(rc));
+    });
+}
+
+}  // namespace
+
+CONTACTS_FUNCTION(contacts_list) {
+    const std::string filter = contacts::pg::filter_arg(fcinfo, 0);
+    const std::vector<std::string> sort = contacts::pg::sort_arg(fcinfo, 1);
+    const std::optional<std::string> cursor = contacts::pg::optional_text_arg(fcinfo, 2);
+    const int64_t limit = contacts::pg::required_int_arg(fcinfo, 3, "limit", false);
+
+    const core::BuiltQuery q = core::build_list_query(filter, sort, cursor, limit, build_options(fcinfo));
+
+    ReturnSetInfo* rsinfo = reinterpret_cast<ReturnSetInfo*>(fcinfo->resultinfo);
+    pg_call([=] { InitMaterializedSRF(fcinfo, 0); });
+    if (rsinfo->setDesc->natts != kListDataColumns + 1)
+        throw core::Error(core::SqlState::InternalError, "contacts_list's declared result does not have 20 columns");
+
+    spi_connect();
+    run_query(q, q.limit);
+
+    SPITupleTable* table = SPI_tuptable;
+    const uint64 rows = SPI_processed;
+    TupleDesc desc = table->tupdesc;
+    if (desc->natts != kListDataColumns)
+        throw core::Error(core::SqlState::InternalError, "contacts_list's query returned an unexpected row shape");
+
+    std::vector<core::CursorValue> key_values(q.cursor_columns.size());
+    for (uint64 r = 0; r < rows; ++r) {
+        contacts::pg::check_interrupts();
+        Datum values[kListDataColumns + 1];
+        bool nulls[kListDataColumns + 1];
+        HeapTuple tuple = table->vals[r];
+        pg_call([=, &values, &nulls] { heap_deform_tuple(tuple, desc, values, nulls); });
+
+        for (std::size_t k = 0; k < q.cursor_columns.size(); ++k) {
+            const std::size_t col = q.cursor_columns[k];
+            key_values[k] = contacts::pg::cursor_value(values[col], nulls[col], TupleDescAttr(desc, col)->atttypid);
+        }
+        const std::string token = core::encode_cursor(q.sort, key_values);
+        const char* data = token.data();
+        const int len = static_cast<int>(token.size());
+        values[kListDataColumns] = pg_call([=] { return PointerGetDatum(cstring_to_text_with_len(data, len)); });
+        nulls[kListDataColumns] = false;
+        pg_call([=, &values, &nulls] { tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls); });
+    }
+    spi_finish();
+    return Datum(0);
+}
+
+namespace {
+
+enum class CountMode { Exact, Planned, Estimated };
+
+CountMode parse_count_mode(const std::string& mode) {
+    if (mode == "exact") return CountMode::Exact;
+    if (mode == "planned") return CountMode::Planned;
+    if (mode == "estimated") return CountMode::Estimated;
+    throw core::Error(core::SqlState::InvalidParameterValue, "unknown count mode \"" + mode + "\"", "",
+                      "Use 'exact', 'planned' (the planner's estimate) or 'estimated' (exact below "
+                      "contacts_ext.count_exact_threshold rows, planned above).");
+}
+
+// The planner's row estimate for q, planned with its parameter values (the
+// query is planned, never run).
+double planned_rows(const core::BuiltQuery& q) {
+    contacts::pg::BoundParams bound = contacts::pg::bind_params(q.params);
+    SPIPlanPtr plan = contacts::pg::cached_plan(q.sql, bound.types, true);
+    Datum* values = bound.values.data();
+    const char* nulls = bound.nulls.data();
+    return pg_call([=]() -> double {
+        Portal portal = SPI_cursor_open(nullptr, plan, values, nulls, true);
+        double estimate = 0;
+        if (portal->stmts != NIL) {
+            PlannedStmt* stmt = linitial_node(PlannedStmt, portal->stmts);
+            estimate = stmt->planTree->plan_rows;
+        }
+        SPI_cursor_close(portal);
+        return estimate;
+    });
+}
+
+int64_t exact_count(const core::BuiltQuery& q) {
+    run_query(q, 1);
+    if (SPI_processed != 1) throw core::Error(core::SqlState::InternalError, "contacts_count returned no row");
+    bool isnull = false;
+    Datum d = pg_call([&] { return SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull); });
+    return isnull ? 0 : DatumGetInt64(d);
+}
+
+}  // namespace
+
+CONTACTS_FUNCTION(contacts_count) {
+    const std::string filter = contacts::pg::filter_arg(fcinfo, 0);
+    const std::optional<std::string> mode_arg = contacts::pg::optional_text_arg(fcinfo, 1);
+    const CountMode mode = parse_count_mode(mode_arg.value_or("exact"));
+    std::optional<int64_t> cap;
+    if (!PG_ARGISNULL(2)) cap = PG_GETARG_INT64(2);
+    if (cap && *cap < 0)
+        throw core::Error(core::SqlState::InvalidParameterValue, "cap must not be negative", "",
+                          "cap = 10000 counts at most 10,001 rows: a result of 10,001 means \"more than 10,000\".");
+    const core::BuildOptions options = build_options(fcinfo);
+
+    spi_connect();
+    int64_t result = 0;
+    bool counted = false;
+    if (mode != CountMode::Exact) {
+        const double estimate = planned_rows(core::build_estimate_query(filter, options));
+        if (mode == CountMode::Planned || estimate > contacts::pg::count_exact_threshold) {
+            result = static_cast<int64_t>(std::llround(estimate));
+            if (cap && *cap >= 0 && result > *cap) result = *cap + 1;
+            counted = true;
+        }
+    }
+    if (!counted) result = exact_count(core::build_count_query(filter, cap, options));
+    spi_finish();
+    PG_RETURN_INT64(result);
+}
+
+CONTACTS_FUNCTION(contacts_explain) {
+    const std::string filter = contacts::pg::filter_arg(fcinfo, 0);
+    const std::vector<std::string> sort = contacts::pg::sort_arg(fcinfo, 1);
+    const std::optional<std::string> cursor = contacts::pg::optional_text_arg(fcinfo, 2);
+    const int64_t limit = contacts::pg::required_int_arg(fcinfo, 3, "limit", false);
+    const bool analyze = !PG_ARGISNULL(4) && PG_GETARG_BOOL(4);
+
+    const core::BuiltQuery q = core::build_list_query(filter, sort, cursor, limit, build_options(fcinfo));
+    contacts::pg::BoundParams bound = contacts::pg::bind_params(q.params);
+
+    std::vector<std::string> lines;
+    lines.emplace_back("-- SQL run by contacts_list (values are bound parameters, never part of the text):");
+    lines.push_back(q.sql);
+    lines.emplace_back("-- parameters:");
+    for (std::size_t i = 0; i < q.params.size(); ++i) lines.push_back(core::describe_param(i, q.params[i]));
+    lines.emplace_back(plan_depends_on_values(q) ? "-- plan (planned with these values on every call):"
+                                                 : "-- plan (PostgreSQL may reuse a generic plan for this shape):");
+
+    const std::string explain = std::string(analyze ? "EXPLAIN (ANALYZE, BUFFERS) " : "EXPLAIN ") + q.sql;
+    spi_connect();
+    const char* sql = explain.c_str();
+    const int nargs = static_cast<int>(bound.types.size());
+    Oid* types = bound.types.data();
+    Datum* values = bound.values.data();
+    const char* nulls = bound.nulls.data();
+    pg_call([=] {
+        int rc = SPI_execute_with_args(sql, nargs, types, values, nulls, false, 0);
+        if (rc != SPI_OK_UTILITY && rc != SPI_OK_SELECT)
+            elog(ERROR, "EXPLAIN failed: %s", SPI_result_code_string(rc));
+    });
+    for (uint64 r = 0; r < SPI_processed; ++r) {
+        const char* line = pg_call([=] { return SPI_getvalue(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 1); });
+        lines.emplace_back(line != nullptr ? line : "");
+    }
+    spi_finish();
+
+    ReturnSetInfo* rsinfo = reinterpret_cast<ReturnSetInfo*>(fcinfo->resultinfo);
+    pg_call([=] { InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC); });
+    for (const std::string& line : lines) {
+        const char* data = line.data();
+        const int len = static_cast<int>(line.size());
+        pg_call([=] {
+            Datum value = PointerGetDatum(cstring_to_text_with_len(data, len));
+            bool isnull = false;
+            tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, &value, &isnull);
+        });
+    }
+    return Datum(0);
+}
