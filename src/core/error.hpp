@@ -20,6 +20,7 @@ enum class SqlState {
     NullValueNotAllowed,        // 22004
     UndefinedColumn,            // 42703: unknown field name
     ProgramLimitExceeded,       // 54000: nesting, array or string size limits
+    QueryCanceled,              // 57014: a time limit ran out
     InternalError,              // XX000: a bug in contacts_ext, never user input
 };
 

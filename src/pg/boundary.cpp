@@ -19,6 +19,7 @@ int to_errcode(core::SqlState state) {
         case core::SqlState::NullValueNotAllowed: return ERRCODE_NULL_VALUE_NOT_ALLOWED;
         case core::SqlState::UndefinedColumn: return ERRCODE_UNDEFINED_COLUMN;
         case core::SqlState::ProgramLimitExceeded: return ERRCODE_PROGRAM_LIMIT_EXCEEDED;
+        case core::SqlState::QueryCanceled: return ERRCODE_QUERY_CANCELED;
         case core::SqlState::InternalError: return ERRCODE_INTERNAL_ERROR;
     }
     return ERRCODE_INTERNAL_ERROR;

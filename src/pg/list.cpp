@@ -11,6 +11,7 @@
 // finished by us: the transaction's abort cleans it up (calling SPI_finish
 // from a destructor during unwinding could itself raise).
 #include "pg/bind_params.hpp"
+#include "pg/call_timeout.hpp"
 #include "pg/boundary.hpp"
 #include "pg/call_args.hpp"
 #include "pg/cursor_values.hpp"
@@ -78,6 +79,8 @@ void run_query(const core::BuiltQuery& q, int64_t max_rows) {
     });
 }
 
+void emit_rows(FunctionCallInfo fcinfo, ReturnSetInfo* rsinfo, const core::BuiltQuery& q);
+
 }  // namespace
 
 CONTACTS_FUNCTION(contacts_list) {
@@ -93,6 +96,15 @@ CONTACTS_FUNCTION(contacts_list) {
     if (rsinfo->setDesc->natts != kListDataColumns + 1)
         throw core::Error(core::SqlState::InternalError, "contacts_list's declared result does not have 20 columns");
 
+    contacts::pg::with_call_timeout("contacts_list", [&] { emit_rows(fcinfo, rsinfo, q); });
+    return Datum(0);
+}
+
+namespace {
+
+// Runs the list query and puts each row, with its cursor, in the result.
+void emit_rows(FunctionCallInfo fcinfo, ReturnSetInfo* rsinfo, const core::BuiltQuery& q) {
+    (void)fcinfo;
     spi_connect();
     run_query(q, q.limit);
 
@@ -122,8 +134,9 @@ CONTACTS_FUNCTION(contacts_list) {
         pg_call([=, &values, &nulls] { tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls); });
     }
     spi_finish();
-    return Datum(0);
 }
+
+}  // namespace
 
 namespace {
 
@@ -178,19 +191,20 @@ CONTACTS_FUNCTION(contacts_count) {
                           "cap = 10000 counts at most 10,001 rows: a result of 10,001 means \"more than 10,000\".");
     const core::BuildOptions options = build_options(fcinfo);
 
-    spi_connect();
-    int64_t result = 0;
-    bool counted = false;
-    if (mode != CountMode::Exact) {
-        const double estimate = planned_rows(core::build_estimate_query(filter, options));
-        if (mode == CountMode::Planned || estimate > contacts::pg::count_exact_threshold) {
-            result = static_cast<int64_t>(std::llround(estimate));
-            if (cap && *cap >= 0 && result > *cap) result = *cap + 1;
-            counted = true;
+    const int64_t result = contacts::pg::with_call_timeout("contacts_count", [&]() -> int64_t {
+        spi_connect();
+        std::optional<int64_t> counted;
+        if (mode != CountMode::Exact) {
+            const double estimate = planned_rows(core::build_estimate_query(filter, options));
+            if (mode == CountMode::Planned || estimate > contacts::pg::count_exact_threshold) {
+                counted = static_cast<int64_t>(std::llround(estimate));
+                if (cap && *counted > *cap) counted = *cap + 1;
+            }
         }
-    }
-    if (!counted) result = exact_count(core::build_count_query(filter, cap, options));
-    spi_finish();
+        if (!counted) counted = exact_count(core::build_count_query(filter, cap, options));
+        spi_finish();
+        return *counted;
+    });
     PG_RETURN_INT64(result);
 }
 

@@ -3,6 +3,7 @@
 // _PG_init holds no C++ objects, so the ereport()s that DefineCustom*Variable
 // may raise cannot skip a destructor.
 #include "pg/postgres.hpp"
+#include "pg/call_timeout.hpp"
 #include "pg/settings.hpp"
 
 #include "utils/guc.h"
@@ -16,6 +17,7 @@ namespace contacts::pg {
 bool allow_drop_with_data = false;
 int max_limit = 1000;
 int count_exact_threshold = 100000;
+int list_timeout_ms = 30000;
 }
 
 extern "C" void _PG_init(void) {
@@ -34,6 +36,12 @@ extern "C" void _PG_init(void) {
         "contacts_count(..., 'estimated') counts exactly up to this many planned rows.",
         "Above it, the planner's estimate is returned, as with mode 'planned'.",
         &contacts::pg::count_exact_threshold, 100000, 0, INT_MAX, PGC_USERSET, 0, nullptr, nullptr, nullptr);
+
+    DefineCustomIntVariable(
+        "contacts_ext.list_timeout", "Time limit for each contacts_list and contacts_count call.",
+        "0 turns it off. It applies on top of statement_timeout, whichever is shorter.",
+        &contacts::pg::list_timeout_ms, 30000, 0, INT_MAX, PGC_USERSET, GUC_UNIT_MS, nullptr, nullptr, nullptr);
+    contacts::pg::register_call_timeout();
 
     MarkGUCPrefixReserved("contacts_ext");
 }

@@ -14,4 +14,8 @@ extern int max_limit;
 // counts exactly when the planner expects at most this many rows.
 extern int count_exact_threshold;
 
+// contacts_ext.list_timeout (ms): bounds each contacts_list/contacts_count
+// call on its own; 0 turns it off.
+extern int list_timeout_ms;
+
 }  // namespace contacts::pg
