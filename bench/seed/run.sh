@@ -60,6 +60,18 @@ sql -c "SET TimeZone = 'UTC'" \
     -c "COPY (SELECT id, id, points, relationship_created, last_activity FROM contacts_generate($scale)
               WHERE relationship_id IS NOT NULL) TO '$csv/customer_relationship.csv' (FORMAT csv)"
 
+index_count() {  # index_count SCHEMA: indexes on the three tables in SCHEMA
+    sql -tAc "SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
+              WHERE c.relnamespace = '$1'::regnamespace
+                AND c.relname IN ('address', 'app_user', 'customer_relationship')"
+}
+same_indexes() {  # same_indexes SCHEMA: the load finished with the extension's index set
+    local want got
+    want="$(index_count "$(sql -tAc "SELECT extnamespace::regnamespace FROM pg_extension WHERE extname = 'contacts_ext'")")"
+    got="$(index_count "$1")"
+    [ "$want" = "$got" ] || die "$1 has $got indexes, the extension's tables $want"
+}
+
 record() {  # record METHOD LOAD INDEXES
     local total; total="$(echo "$2 + $3" | bc -l | xargs printf '%.2f')"
     echo "$1,$2,$3,$total,$scale" >> "$out/results.csv"
@@ -82,8 +94,9 @@ sql -c "SET TimeZone = 'UTC'" \
     -c "COPY bench_copy.app_user FROM '$csv/app_user.csv' (FORMAT csv)" \
     -c "COPY bench_copy.customer_relationship FROM '$csv/customer_relationship.csv' (FORMAT csv)"
 t1="$(now)"
-sql -v schema=bench_copy -f "$CONTACTS_ROOT/bench/seed/default_indexes.sql"
+sql -v schema=bench_copy -f "$CONTACTS_ROOT/bench/seed/default_indexes.sql" >/dev/null
 t2="$(now)"
+same_indexes bench_copy
 record copy "$(elapsed "$t0" "$t1")" "$(elapsed "$t1" "$t2")"
 sql -c "DROP SCHEMA bench_copy CASCADE"
 
@@ -93,8 +106,9 @@ sql -c "CHECKPOINT"
 t0="$(now)"
 sql -v n="$scale" -f "$CONTACTS_ROOT/bench/seed/plain_insert.sql"
 t1="$(now)"
-sql -v schema=bench_plain -f "$CONTACTS_ROOT/bench/seed/default_indexes.sql"
+sql -v schema=bench_plain -f "$CONTACTS_ROOT/bench/seed/default_indexes.sql" >/dev/null
 t2="$(now)"
+same_indexes bench_plain
 record insert_select "$(elapsed "$t0" "$t1")" "$(elapsed "$t1" "$t2")"
 sql -c "DROP SCHEMA bench_plain CASCADE"
 
