@@ -23,6 +23,13 @@ struct StringList {
     uint16_t size;
 };
 
+// A StringList over a static array, its size checked at compile time.
+template <std::size_t N>
+constexpr StringList list(const std::string_view (&items)[N]) {
+    static_assert(N > 0 && N < 65536, "bad list size");
+    return StringList{items, static_cast<uint16_t>(N)};
+}
+
 // A family name with its feminine form where the language has one
 // (Kowalski/Kowalska, Novák/Nováková, Jónsson/Jónsdóttir, Παπαδόπουλος/
 // Παπαδοπούλου, Ó Briain/Ní Bhriain). `female` empty: same form for all.

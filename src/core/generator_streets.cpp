@@ -10,11 +10,6 @@ namespace {
 
 using sv = std::string_view;
 
-template <std::size_t N>
-constexpr StringList list(const sv (&items)[N]) {
-    static_assert(N > 0 && N < 65536, "bad list size");
-    return StringList{items, static_cast<uint16_t>(N)};
-}
 
 constexpr sv kGermany[] = {
     "Hauptstraße", "Bahnhofstraße", "Schulstraße", "Gartenstraße", "Dorfstraße", "Bergstraße",
