@@ -172,6 +172,18 @@ FROM (VALUES ('{}'::text[], 'id'),
      LATERAL (SELECT '{"or": [{"id__lte": 60}, {"id__range": [2950, 3000]}, {"points": 500}]}'::jsonb AS f) ff,
      LATERAL (SELECT pg_temp.ref_ids('id <= 60 OR id BETWEEN 2950 AND 3000 OR points = 500', o) AS want) w;
 
+-- Cursors on timestamps mean the same instant in every session time zone
+-- (and are created and used in different ones here).
+SET TimeZone = 'Europe/Berlin';
+SELECT cursor AS berlin_cursor FROM contacts_list('{}', '{created}', NULL, 3) OFFSET 2 \gset
+SET TimeZone = 'America/Los_Angeles';
+SELECT array_agg(id) = (SELECT array_agg(id) FROM (SELECT id FROM ref ORDER BY created, id OFFSET 3 LIMIT 3) t)
+       AS next_page_ok
+FROM contacts_list('{}', '{created}', :'berlin_cursor', 3);
+SELECT pg_temp.walk('{"id__lte": 300}', '{-last_activity}', 9) = pg_temp.ref_ids('id <= 300', 'last_activity DESC NULLS FIRST, id')
+       AS walk_ok_outside_utc;
+SET TimeZone = 'UTC';
+
 -- Paging ends: a NULL cursor with a negative limit is the last page; after
 -- the last row there is nothing; before the first row there is nothing.
 SELECT array_agg(id ORDER BY id) AS last_page FROM contacts_list('{}', '{}', NULL, -3);

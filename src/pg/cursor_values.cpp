@@ -28,6 +28,10 @@ void timestamptz_iso_utc(TimestampTz ts, char* buf) {
     // No time zone argument: the fields are in UTC.
     if (timestamp2tm(ts, nullptr, &tm, &fsec, nullptr, nullptr) != 0)
         ereport(ERROR, (errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE), errmsg("timestamp out of range")));
+    // Without a time zone, timestamp2tm marks the fields "no zone known"
+    // (tm_isdst = -1), and EncodeDateTime would then omit the offset: the
+    // text would be read back in the session's zone. The fields are UTC.
+    tm.tm_isdst = 0;
     EncodeDateTime(&tm, fsec, true, 0, nullptr, USE_ISO_DATES, buf);
 }
 

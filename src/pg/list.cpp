@@ -222,7 +222,7 @@ CONTACTS_FUNCTION(contacts_explain) {
     lines.emplace_back("-- SQL run by contacts_list (values are bound parameters, never part of the text):");
     lines.push_back(q.sql);
     lines.emplace_back("-- parameters:");
-    for (std::size_t i = 0; i < q.params.size(); ++i) lines.push_back(core::describe_param(i, q.params[i]));
+    for (std::size_t i = 0; i < q.params.size(); ++i) lines.push_back(core::describe_param(i + 1, q.params[i]));
     lines.emplace_back(plan_depends_on_values(q) ? "-- plan (planned with these values on every call):"
                                                  : "-- plan (PostgreSQL may reuse a generic plan for this shape):");
 
