@@ -38,6 +38,8 @@ REQUIRED_PACKAGES=(
     libclang-rt-14-dev           # sanitizer and libFuzzer runtimes
     python3
     python3-matplotlib           # benchmark charts
+    python3-psycopg2             # test/integration/differential.py talks to the server
+    valgrind                     # test/integration/memory.sh --valgrind: pg_regress under memcheck (long run)
 )
 
 ensure_packages() {

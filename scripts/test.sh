@@ -8,7 +8,8 @@
 #              from its seed corpus in test/fuzz/corpus/
 # 3. regress   pg_regress over sql/ via `make installcheck`, on a fresh
 #              throwaway cluster in .cluster/test
-# 4. integration  every test/integration/*.sh against that cluster
+# 4. integration  every test/integration/*.sh against that cluster, including
+#              bench_smoke.sh: bench/run.sh --smoke, so the benchmark cannot rot
 #
 # Installs what is missing first, like scripts/demo.sh. --quick shortens the
 # fuzz smoke to 5 s per target. The cluster is stopped on exit, even on Ctrl-C.

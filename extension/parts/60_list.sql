@@ -17,6 +17,10 @@ RETURNS TABLE (
     cursor text)
 LANGUAGE c STABLE PARALLEL RESTRICTED ROWS 50
 SET search_path = pg_catalog, pg_temp
+-- LLVM compilation checks no interrupts (cancel would wait seconds) and its
+-- memory grows per call; these plans spend their time in function calls JIT
+-- cannot speed up.
+SET jit = off
 AS 'MODULE_PATHNAME', 'contacts_list';
 COMMENT ON FUNCTION @extschema@.contacts_list(jsonb, text[], text, integer) IS
     'contacts_ext: one page of contacts, filtered, sorted and keyset-paginated; each row carries its cursor';
@@ -25,6 +29,7 @@ CREATE FUNCTION @extschema@.contacts_count(filter jsonb DEFAULT '{}', mode text 
 RETURNS bigint
 LANGUAGE c STABLE PARALLEL RESTRICTED
 SET search_path = pg_catalog, pg_temp
+SET jit = off
 AS 'MODULE_PATHNAME', 'contacts_count';
 COMMENT ON FUNCTION @extschema@.contacts_count(jsonb, text, bigint) IS
     'contacts_ext: how many contacts match: exact, planned (estimate) or estimated; with cap, at most cap + 1';
@@ -37,6 +42,7 @@ RETURNS SETOF text
 -- query); its output is nothing the planner may cache or fold.
 LANGUAGE c VOLATILE PARALLEL RESTRICTED
 SET search_path = pg_catalog, pg_temp
+SET jit = off
 AS 'MODULE_PATHNAME', 'contacts_explain';
 COMMENT ON FUNCTION @extschema@.contacts_explain(jsonb, text[], text, integer, boolean) IS
     'contacts_ext: the SQL contacts_list runs for these arguments, its parameters, and its EXPLAIN (ANALYZE when asked)';

@@ -35,12 +35,11 @@ struct Field {
     std::size_t column;  // 0-based position in contacts_list's output row
     // An expression that is NULL exactly when this field is, preferred for
     // "field IS NULL". For the NOT NULL columns of a joined table the field
-    // is NULL only when there is no joined row: for address that is
-    // u.address_id IS NULL (the foreign key guarantees the address exists
-    // otherwise) — a column of app_user, indexable and well estimated, where
-    // a.city IS NULL after a LEFT JOIN is estimated from address's own (zero)
-    // NULL fraction; for the relationship it is cr.appuser_id IS NULL, which
-    // PostgreSQL turns into an anti-join. "IS NOT NULL" keeps the field itself:
+    // is NULL only when there is no visible joined row: a.id IS NULL for
+    // address (not u.address_id IS NULL: row level security on address can
+    // hide a row the foreign key guarantees exists), cr.appuser_id IS NULL for
+    // the relationship; PostgreSQL turns both into anti-joins. "IS NOT NULL"
+    // keeps the field itself:
     // being strict in the joined table, it lets the planner make the LEFT JOIN
     // an inner join.
     std::string_view null_test_sql;

@@ -6,7 +6,6 @@
 // becomes "NOT (cond)", IS NULL becomes IS NOT NULL. In a positive position a
 // leaf stays unwrapped: AND/OR are monotone, so in WHERE a NULL leaf acts
 // exactly like FALSE there, and the bare comparison keeps indexes usable.
-#include <charconv>
 #include <cstdio>
 
 #include "core/error.hpp"
@@ -75,13 +74,6 @@ std::string year_start(const std::string& year) {
 
 std::string next_year(const std::string& year) { return std::to_string(std::stoll(year) + 1); }
 
-std::string format_double(double d) {
-    char buf[64];
-    auto res = std::to_chars(buf, buf + sizeof buf, d);  // shortest round-trip form
-    if (res.ec != std::errc()) throw Error(SqlState::InternalError, "cannot format a double");
-    return std::string(buf, res.ptr);
-}
-
 class Renderer {
 public:
     explicit Renderer(SqlContext& ctx) : ctx_(ctx) {}
@@ -126,8 +118,6 @@ private:
     std::string param(ParamType type, std::string text, const Condition& c) {
         return ctx_.params->add_scalar(type, std::move(text), c.key);
     }
-
-    std::string fold(std::string_view expr) { return sql::fold_sql(ctx_.schema_sql, expr); }
 
     Pred condition(const Condition& c) {
         const Field& f = *c.field;
@@ -180,48 +170,57 @@ private:
         }
     }
 
+    // contacts_ext's text operators (see sql_text.hpp), schema-qualified.
+    std::string op(const std::string& lhs, std::string_view name, const std::string& rhs) {
+        return sql::op_expr(ctx_.schema_sql, lhs, name, rhs);
+    }
+
     std::string plain(const Condition& c, const std::string& col) {
         const ParamType type = scalar_type(*c.field, c.transform);
         const std::string& v = c.values.empty() ? empty_ : c.values.front();
+        using sql::Anchor;
+        // Case-insensitive lookups are exactly ILIKE, through the ~~*@
+        // operator: the same function as ILIKE, planned with contacts_ext's
+        // estimate and served by the contacts_trgm_ops indexes. The
+        // case-sensitive ones stay LIKE (PostgreSQL's prefix optimisation
+        // serves startswith on a "C"-collated btree such as customer_id's,
+        // and contacts_trgm_ops serves LIKE too).
         switch (c.lookup) {
-            case Lookup::IExact: return col + " ILIKE " + param(type, sql::like_escape(v), c);
-            case Lookup::Contains: return col + " LIKE " + param(type, "%" + sql::like_escape(v) + "%", c);
-            case Lookup::IContains: return col + " ILIKE " + param(type, "%" + sql::like_escape(v) + "%", c);
-            case Lookup::StartsWith: return col + " LIKE " + param(type, sql::like_escape(v) + "%", c);
-            case Lookup::IStartsWith: return col + " ILIKE " + param(type, sql::like_escape(v) + "%", c);
-            case Lookup::EndsWith: return col + " LIKE " + param(type, "%" + sql::like_escape(v), c);
-            case Lookup::IEndsWith: return col + " ILIKE " + param(type, "%" + sql::like_escape(v), c);
-            case Lookup::TrigramSimilar: {
-                std::string value = param(type, v, c);
-                if (ctx_.threshold_placeholder.empty()) {
-                    ctx_.threshold_placeholder = ctx_.params->add_scalar(
-                        ParamType::Float8, format_double(ctx_.similarity_threshold), "similarity_threshold");
-                }
-                return std::string(ctx_.schema_sql) + ".contacts_similarity(" + fold(col) + ", " +
-                       fold(value) + ") >= " + ctx_.threshold_placeholder;
-            }
+            case Lookup::IExact: return op(col, "~~*@", param(type, sql::like_pattern(v, Anchor::Exact), c));
+            case Lookup::Contains: return col + " LIKE " + param(type, sql::like_pattern(v, Anchor::Contains), c);
+            case Lookup::IContains: return op(col, "~~*@", param(type, sql::like_pattern(v, Anchor::Contains), c));
+            case Lookup::StartsWith: return col + " LIKE " + param(type, sql::like_pattern(v, Anchor::StartsWith), c);
+            case Lookup::IStartsWith:
+                return op(col, "~~*@", param(type, sql::like_pattern(v, Anchor::StartsWith), c));
+            case Lookup::EndsWith: return col + " LIKE " + param(type, sql::like_pattern(v, Anchor::EndsWith), c);
+            case Lookup::IEndsWith: return op(col, "~~*@", param(type, sql::like_pattern(v, Anchor::EndsWith), c));
+            case Lookup::TrigramSimilar:
+                // The operator folds both sides and reads the threshold GUC
+                // (contacts_ext.similarity_threshold) when it runs.
+                return op(col, "%~", param(type, v, c));
             default:
                 return ordering(c, col, type);
         }
     }
 
     std::string unaccent(const Condition& c, const std::string& col) {
-        // Both sides folded in SQL; the folded value is LIKE-escaped in SQL
-        // because folding can produce %, _ or \.
-        std::string value = fold(param(ParamType::Text, c.values.at(0), c));
-        std::string lhs = fold(col);
+        // Both sides folded: the value here, in C++ (so the bound pattern is
+        // what the index compares), the column by the @~~ operator.
+        using sql::Anchor;
+        Anchor anchor;
         switch (c.lookup) {
             case Lookup::Exact:
-            case Lookup::IExact: return lhs + " = " + value;
+            case Lookup::IExact: anchor = Anchor::Exact; break;
             case Lookup::Contains:
-            case Lookup::IContains: return lhs + " LIKE ('%' || " + sql::like_escape_sql(value) + " || '%')";
+            case Lookup::IContains: anchor = Anchor::Contains; break;
             case Lookup::StartsWith:
-            case Lookup::IStartsWith: return lhs + " LIKE (" + sql::like_escape_sql(value) + " || '%')";
+            case Lookup::IStartsWith: anchor = Anchor::StartsWith; break;
             case Lookup::EndsWith:
-            case Lookup::IEndsWith: return lhs + " LIKE ('%' || " + sql::like_escape_sql(value) + ")";
+            case Lookup::IEndsWith: anchor = Anchor::EndsWith; break;
             default:
                 throw Error(SqlState::InternalError, "lookup not valid after unaccent");
         }
+        return op(col, "@~~", param(ParamType::Text, sql::folded_pattern(c.values.at(0), anchor), c));
     }
 
     std::string year(const Condition& c, const std::string& col) {

@@ -1,7 +1,7 @@
-// The "search" key: term splitting and the per-term predicate.
+// The "search" key: term splitting, the per-term predicate (see search.hpp).
 #include <cstdint>
 
-#include "core/filter.hpp"
+#include "core/search.hpp"
 #include "core/sql_text.hpp"
 #include "core/error.hpp"
 #include "core/no_postgres.hpp"
@@ -80,26 +80,95 @@ std::vector<SearchTerm> split_search_terms(std::string_view text, std::size_t ma
 }
 
 std::string phone_digits_sql() {
+    // The digits of u.phone_number without the extension's function; the
+    // search predicates use <schema>.contacts_phone_digits(u.phone_number),
+    // which the default index is built on (sql::phone_digits_sql).
     return "pg_catalog.regexp_replace(u.phone_number, '[^0-9]', '', 'g')";
 }
 
-std::string search_term_sql(const SearchTerm& term, SqlContext& ctx) {
-    // Folded contains on each column: the term is folded and escaped in SQL
-    // (folding may produce LIKE metacharacters), then wrapped in %...%.
-    static const char* const kColumns[] = {"u.first_name", "u.last_name", "u.customer_id",
-                                           "u.phone_number", "a.street",   "a.city",
-                                           "a.country"};
-    std::string t = ctx.params->add_scalar(ParamType::Text, term.text, "search");
-    std::string pattern = "('%' || " + sql::like_escape_sql(sql::fold_sql(ctx.schema_sql, t)) + " || '%')";
-    std::vector<std::string> parts;
-    for (const char* col : kColumns) {
-        parts.push_back(sql::fold_sql(ctx.schema_sql, col) + " LIKE " + pattern);
-    }
+SearchTermSql search_term_sides(const SearchTerm& term, SqlContext& ctx) {
+    // The term is folded here, so the bound pattern is what the trigram
+    // indexes compare; @~~ folds each column value.
+    static const char* const kUserColumns[] = {"u.first_name", "u.last_name", "u.customer_id", "u.phone_number"};
+    static const char* const kAddressColumns[] = {"a.street", "a.city", "a.country"};
+    const std::string p =
+        ctx.params->add_scalar(ParamType::Text, sql::folded_pattern(term.text, sql::Anchor::Contains), "search");
+    std::vector<std::string> user, address;
+    for (const char* col : kUserColumns) user.push_back(sql::op_expr(ctx.schema_sql, col, "@~~", p));
     if (!term.digits.empty()) {
-        std::string d = ctx.params->add_scalar(ParamType::Text, "%" + term.digits + "%", "search");
-        parts.push_back(phone_digits_sql() + " LIKE " + d);
+        // "30-1234" also finds "+49 30 1234 567": digits against digits.
+        const std::string d = ctx.params->add_scalar(
+            ParamType::Text, sql::like_pattern(term.digits, sql::Anchor::Contains), "search");
+        user.push_back(sql::op_expr(ctx.schema_sql, sql::phone_digits_sql(ctx.schema_sql, "u.phone_number"), "@~~", d));
     }
-    return sql::join_grouped(parts, " OR ");
+    for (const char* col : kAddressColumns) address.push_back(sql::op_expr(ctx.schema_sql, col, "@~~", p));
+    return {sql::join_grouped(user, " OR "), sql::join_grouped(address, " OR ")};
+}
+
+std::string search_term_sql(const SearchTerm& term, SqlContext& ctx) {
+    SearchTermSql sides = search_term_sides(term, ctx);
+    // One group: (user side OR address side), without nested parentheses.
+    return "(" + sides.user.substr(1, sides.user.size() - 2) + " OR " +
+           sides.address.substr(1, sides.address.size() - 2) + ")";
+}
+
+namespace {
+
+// Folded length in characters' bytes: the longer a term, the rarer (a
+// cheap proxy; the planner decides with real estimates per branch).
+std::size_t term_weight(const SearchTerm& t) { return t.text.size(); }
+
+// Finds the driving term: in a Search node that is the root or a direct
+// child of an And root. Returns false when there is none.
+bool find_driving_term(const FilterNode& root, std::size_t& child, std::size_t& term) {
+    auto best_in = [&](const FilterNode& n, std::size_t& idx) {
+        if (n.kind != FilterNode::Kind::Search || n.terms.empty()) return false;
+        idx = 0;
+        for (std::size_t i = 1; i < n.terms.size(); ++i)
+            if (term_weight(n.terms[i]) > term_weight(n.terms[idx])) idx = i;
+        return true;
+    };
+    child = static_cast<std::size_t>(-1);
+    if (best_in(root, term)) return true;
+    if (root.kind != FilterNode::Kind::And) return false;
+    bool found = false;
+    for (std::size_t c = 0; c < root.children.size(); ++c) {
+        std::size_t idx = 0;
+        if (!best_in(root.children[c], idx)) continue;
+        if (!found || term_weight(root.children[c].terms[idx]) > term_weight(root.children[child].terms[term])) {
+            child = c;
+            term = idx;
+            found = true;
+        }
+    }
+    return found;
+}
+
+std::string and_all(const std::vector<std::string>& parts) {
+    std::vector<std::string> kept;
+    for (const std::string& p : parts)
+        if (p != "TRUE") kept.push_back(p);
+    if (kept.empty()) return "TRUE";
+    return sql::join_grouped(kept, " AND ");
+}
+
+}  // namespace
+
+std::vector<std::string> filter_branches(const FilterNode& root, SqlContext& ctx) {
+    std::size_t child = 0, term = 0;
+    if (!find_driving_term(root, child, term)) return {filter_sql(root, ctx)};
+
+    // The filter without the driving term (a search node left without terms
+    // renders TRUE).
+    FilterNode rest = root;
+    FilterNode& search = child == static_cast<std::size_t>(-1) ? rest : rest.children[child];
+    const SearchTerm driving = search.terms[term];
+    search.terms.erase(search.terms.begin() + static_cast<std::ptrdiff_t>(term));
+
+    const std::string rest_sql = filter_sql(rest, ctx);
+    const SearchTermSql sides = search_term_sides(driving, ctx);
+    return {and_all({rest_sql, sides.user}),
+            and_all({rest_sql, sides.address, "(" + sides.user + ") IS NOT TRUE"})};
 }
 
 }  // namespace contacts::core

@@ -18,6 +18,7 @@ bool allow_drop_with_data = false;
 int max_limit = 1000;
 int count_exact_threshold = 100000;
 int list_timeout_ms = 30000;
+double similarity_threshold = 0.3;
 }
 
 extern "C" void _PG_init(void) {
@@ -42,6 +43,12 @@ extern "C" void _PG_init(void) {
         "0 turns it off. It applies on top of statement_timeout, whichever is shorter.",
         &contacts::pg::list_timeout_ms, 30000, 0, INT_MAX, PGC_USERSET, GUC_UNIT_MS, nullptr, nullptr, nullptr);
     contacts::pg::register_call_timeout();
+
+    DefineCustomRealVariable(
+        "contacts_ext.similarity_threshold",
+        "Trigram similarity at or above which the %~ operator (and trigram_similar) matches.",
+        "Similarity of the folded texts, as pg_trgm computes it: shared trigrams / all distinct trigrams.",
+        &contacts::pg::similarity_threshold, 0.3, 0.0, 1.0, PGC_USERSET, 0, nullptr, nullptr, nullptr);
 
     MarkGUCPrefixReserved("contacts_ext");
 }

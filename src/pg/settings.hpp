@@ -18,4 +18,8 @@ extern int count_exact_threshold;
 // call on its own; 0 turns it off.
 extern int list_timeout_ms;
 
+// contacts_ext.similarity_threshold: the trigram similarity at or above
+// which a %~ b holds (and trigram_similar matches).
+extern double similarity_threshold;
+
 }  // namespace contacts::pg

@@ -101,7 +101,7 @@ TEST(Fields, NullTests) {
     EXPECT_EQ(find_field("phone_number")->null_test_sql, "u.phone_number");
     EXPECT_EQ(find_field("address_id")->null_test_sql, "u.address_id");
     for (const char* f : {"street", "street_number", "city_code", "city", "country"}) {
-        EXPECT_EQ(find_field(f)->null_test_sql, "u.address_id") << f;
+        EXPECT_EQ(find_field(f)->null_test_sql, "a.id") << f;
     }
     for (const char* f : {"relationship_id", "points", "relationship_created"}) {
         EXPECT_EQ(find_field(f)->null_test_sql, "cr.appuser_id") << f;

@@ -105,14 +105,14 @@ TEST(Filter, IsNullAndExactNull) {
     // IS NULL goes through the field's null test: address columns are NULL
     // exactly when u.address_id is, relationship columns when there is no
     // relationship (cr.appuser_id IS NULL: an anti-join).
-    EXPECT_EQ(render(R"({"city__isnull": true})").sql, "u.address_id IS NULL");
+    EXPECT_EQ(render(R"({"city__isnull": true})").sql, "a.id IS NULL");
     EXPECT_EQ(render(R"({"city__isnull": false})").sql, "a.city IS NOT NULL");
-    EXPECT_EQ(render(R"({"city__isnull": "true"})").sql, "u.address_id IS NULL");
-    EXPECT_EQ(render(R"({"city": null})").sql, "u.address_id IS NULL");
-    EXPECT_EQ(render(R"({"city__exact": null})").sql, "u.address_id IS NULL");
-    EXPECT_EQ(render(R"({"city__iexact": null})").sql, "u.address_id IS NULL");
+    EXPECT_EQ(render(R"({"city__isnull": "true"})").sql, "a.id IS NULL");
+    EXPECT_EQ(render(R"({"city": null})").sql, "a.id IS NULL");
+    EXPECT_EQ(render(R"({"city__exact": null})").sql, "a.id IS NULL");
+    EXPECT_EQ(render(R"({"city__iexact": null})").sql, "a.id IS NULL");
     EXPECT_EQ(render(R"({"not": {"city": null}})").sql, "a.city IS NOT NULL");
-    EXPECT_EQ(render(R"({"not": {"city__isnull": false}})").sql, "u.address_id IS NULL");
+    EXPECT_EQ(render(R"({"not": {"city__isnull": false}})").sql, "a.id IS NULL");
     EXPECT_EQ(render(R"({"points__isnull": true})").sql, "cr.appuser_id IS NULL");
     EXPECT_EQ(render(R"({"relationship_created": null})").sql, "cr.appuser_id IS NULL");
     EXPECT_EQ(render(R"({"last_activity__isnull": true})").sql, "cr.last_activity IS NULL");  // nullable column
@@ -133,23 +133,23 @@ TEST(Filter, TextLookups) {
     const Case cases[] = {
         {R"({"last_name": "O'Brien"})", "u.last_name = $1", "O'Brien"},
         {R"({"last_name__exact": "a%b"})", "u.last_name = $1", "a%b"},
-        {R"({"last_name__iexact": "a%b_c\\d"})", "u.last_name ILIKE $1", "a\\%b\\_c\\\\d"},
+        {R"({"last_name__iexact": "a%b_c\\d"})", "u.last_name OPERATOR(s.~~*@) $1", "a\\%b\\_c\\\\d"},
         {R"({"last_name__contains": "ab%c"})", "u.last_name LIKE $1", "%ab\\%c%"},
-        {R"({"last_name__icontains": "ab"})", "u.last_name ILIKE $1", "%ab%"},
+        {R"({"last_name__icontains": "ab"})", "u.last_name OPERATOR(s.~~*@) $1", "%ab%"},
         {R"({"last_name__startswith": "_x"})", "u.last_name LIKE $1", "\\_x%"},
-        {R"({"last_name__istartswith": "x"})", "u.last_name ILIKE $1", "x%"},
+        {R"({"last_name__istartswith": "x"})", "u.last_name OPERATOR(s.~~*@) $1", "x%"},
         {R"({"last_name__endswith": "x\\"})", "u.last_name LIKE $1", "%x\\\\"},
-        {R"({"last_name__iendswith": "x"})", "u.last_name ILIKE $1", "%x"},
+        {R"({"last_name__iendswith": "x"})", "u.last_name OPERATOR(s.~~*@) $1", "%x"},
         {R"({"last_name__gt": "M"})", "u.last_name > $1", "M"},
         {R"({"last_name__gte": "M"})", "u.last_name >= $1", "M"},
         {R"({"last_name__lt": "M"})", "u.last_name < $1", "M"},
         {R"({"last_name__lte": "M"})", "u.last_name <= $1", "M"},
         {R"({"customer_id": 12})", "u.customer_id = $1", "12"},  // numbers become their text
-        {R"({"address__street__icontains": "str"})", "a.street ILIKE $1", "%str%"},
+        {R"({"address__street__icontains": "str"})", "a.street OPERATOR(s.~~*@) $1", "%str%"},
         {R"({"gender": "F"})", "u.gender = $1", "F"},
         {R"({"street_number__startswith": "1"})", "a.street_number LIKE $1", "1%"},
         {R"({"city_code": "10115"})", "a.city_code = $1", "10115"},
-        {R"({"country__iexact": "germany"})", "a.country ILIKE $1", "germany"},
+        {R"({"country__iexact": "germany"})", "a.country OPERATOR(s.~~*@) $1", "germany"},
         {R"({"phone_number__endswith": "99"})", "u.phone_number LIKE $1", "%99"},
     };
     for (const Case& c : cases) {
@@ -180,33 +180,40 @@ TEST(Filter, TextInAndRange) {
 }
 
 TEST(Filter, Unaccent) {
-    Rendered r = render(R"({"last_name__unaccent__iexact": "muller"})");
-    EXPECT_EQ(r.sql, "s.contacts_fold(u.last_name) = s.contacts_fold($1)");
+    // The value is folded and LIKE-escaped in C++; @~~ folds the column.
+    Rendered r = render(R"({"last_name__unaccent__iexact": "MÜLLER"})");
+    EXPECT_EQ(r.sql, "u.last_name OPERATOR(s.@~~) $1");
     expect_param(r.params.at(0), ParamType::Text, "muller", "last_name__unaccent__iexact");
-    EXPECT_EQ(render(R"({"last_name__unaccent": "Müller"})").sql,
-              "s.contacts_fold(u.last_name) = s.contacts_fold($1)");
-    const std::string esc =
-        "pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(s.contacts_fold($1), E'\\\\', "
-        "E'\\\\\\\\'), '%', E'\\\\%'), '_', E'\\\\_')";
-    EXPECT_EQ(render(R"({"city__unaccent__icontains": "sao"})").sql,
-              "s.contacts_fold(a.city) LIKE ('%' || " + esc + " || '%')");
-    EXPECT_EQ(render(R"({"city__unaccent__contains": "sao"})").sql,
-              "s.contacts_fold(a.city) LIKE ('%' || " + esc + " || '%')");
-    EXPECT_EQ(render(R"({"city__unaccent__startswith": "sao"})").sql,
-              "s.contacts_fold(a.city) LIKE (" + esc + " || '%')");
-    EXPECT_EQ(render(R"({"city__unaccent__iendswith": "lo"})").sql,
-              "s.contacts_fold(a.city) LIKE ('%' || " + esc + ")");
-    // The value is bound unescaped: escaping happens after folding, in SQL.
-    EXPECT_EQ(render(R"({"city__unaccent__icontains": "a%b"})").params.at(0).text, "a%b");
+    EXPECT_EQ(render(R"({"last_name__unaccent": "Müller"})").params.at(0).text, "muller");
+    struct Case {
+        const char* filter;
+        const char* param;
+    } cases[] = {
+        {R"({"city__unaccent__icontains": "São"})", "%sao%"},
+        {R"({"city__unaccent__contains": "São"})", "%sao%"},
+        {R"({"city__unaccent__startswith": "Straße"})", "strasse%"},
+        {R"({"city__unaccent__istartswith": "x"})", "x%"},
+        {R"({"city__unaccent__endswith": "LO"})", "%lo"},
+        {R"({"city__unaccent__iendswith": "lo"})", "%lo"},
+        // LIKE metacharacters in the value, and one produced by folding
+        // (fullwidth ％ folds to %), are escaped after folding.
+        {R"({"city__unaccent__icontains": "a%b_c\\"})", "%a\\%b\\_c\\\\%"},
+        {R"({"city__unaccent__icontains": "５０％"})", "%50\\%%"},
+        {R"({"city__unaccent__iexact": "İstanbul"})", "istanbul"},
+    };
+    for (const Case& c : cases) {
+        Rendered rc = render(c.filter);
+        EXPECT_EQ(rc.sql, "a.city OPERATOR(s.@~~) $1") << c.filter;
+        EXPECT_EQ(rc.params.at(0).text, c.param) << c.filter;
+    }
 }
 
 TEST(Filter, TrigramSimilar) {
+    // The %~ operator folds both sides and reads contacts_ext.similarity_threshold.
     Rendered r = render(R"({"first_name__trigram_similar": "jon", "last_name__trigram_similar": "smit"})", 0.45);
-    EXPECT_EQ(r.sql,
-              "(s.contacts_similarity(s.contacts_fold(u.first_name), s.contacts_fold($1)) >= $2 AND "
-              "s.contacts_similarity(s.contacts_fold(u.last_name), s.contacts_fold($3)) >= $2)");
-    ASSERT_EQ(r.params.size(), 3u);
-    expect_param(r.params[1], ParamType::Float8, "0.45", "similarity_threshold");
+    EXPECT_EQ(r.sql, "(u.first_name OPERATOR(s.%~) $1 AND u.last_name OPERATOR(s.%~) $2)");
+    ASSERT_EQ(r.params.size(), 2u);
+    expect_param(r.params[0], ParamType::Text, "jon", "first_name__trigram_similar");
 }
 
 // --- integer lookups ------------------------------------------------------------
@@ -579,27 +586,26 @@ TEST(Filter, PhoneLikeTerms) {
 }
 
 TEST(Filter, SearchSql) {
-    Rendered r = render(R"({"search": "ann"})");
-    const std::string pat =
-        "('%' || pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(s.contacts_fold($1), E'\\\\', "
-        "E'\\\\\\\\'), '%', E'\\\\%'), '_', E'\\\\_') || '%')";
+    Rendered r = render(R"({"search": "Ann"})");
     std::string expected = "(";
     const char* cols[] = {"u.first_name", "u.last_name", "u.customer_id", "u.phone_number",
                           "a.street",     "a.city",      "a.country"};
     for (int i = 0; i < 7; ++i) {
         if (i) expected += " OR ";
-        expected += std::string("s.contacts_fold(") + cols[i] + ") LIKE " + pat;
+        expected += std::string(cols[i]) + " OPERATOR(s.@~~) $1";
     }
     expected += ")";
     EXPECT_EQ(r.sql, expected);
     ASSERT_EQ(r.params.size(), 1u);
-    expect_param(r.params[0], ParamType::Text, "ann", "search");
+    expect_param(r.params[0], ParamType::Text, "%ann%", "search");  // folded and escaped in C++
+
+    EXPECT_EQ(render(R"({"search": "Müller_%"})").params.at(0).text, "%muller\\_\\%%");
 
     r = render(R"({"search": "ann 30-1234"})");
     EXPECT_TRUE(contains(r.sql, ") AND ("));
-    EXPECT_TRUE(contains(r.sql, " OR pg_catalog.regexp_replace(u.phone_number, '[^0-9]', '', 'g') LIKE $3)"));
+    EXPECT_TRUE(contains(r.sql, " OR s.contacts_phone_digits(u.phone_number) OPERATOR(s.@~~) $3 OR a.street"));
     ASSERT_EQ(r.params.size(), 3u);
-    expect_param(r.params[1], ParamType::Text, "30-1234", "search");
+    expect_param(r.params[1], ParamType::Text, "%30-1234%", "search");
     expect_param(r.params[2], ParamType::Text, "%301234%", "search");
 
     EXPECT_EQ(render(R"({"search": "   "})").sql, "TRUE");

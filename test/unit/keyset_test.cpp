@@ -273,12 +273,12 @@ TEST(Keyset, SqlForNullableLeadingKeySplits) {
     EXPECT_EQ(plan.segments[0].rows, KeysetSegment::Rows::LeadingNotNull);
     EXPECT_EQ(sql_of(plan.segments[0].predicate, spec), "(a.city >= $1 AND (a.city, u.id) > ($1, $2))");
     // "city IS NULL" is tested as "no address" (see Field::null_test_sql).
-    EXPECT_EQ(sql_of(plan.segments[1].predicate, spec), "u.address_id IS NULL");
+    EXPECT_EQ(sql_of(plan.segments[1].predicate, spec), "a.id IS NULL");
     // NULL cursor value, ASC: only NULL rows follow, ordered by the rest.
     std::vector<CursorValue> n = {CursorValue::null(), CursorValue::of("9")};
     plan = plan_keyset(spec, &n);
     ASSERT_EQ(plan.segments.size(), 1u);
-    EXPECT_EQ(sql_of(plan.segments[0].predicate, spec), "(u.address_id IS NULL AND u.id > $2)");
+    EXPECT_EQ(sql_of(plan.segments[0].predicate, spec), "(a.id IS NULL AND u.id > $2)");
     // DESC: NULLs first; after a NULL value come the remaining NULLs, then every non-NULL.
     SortSpec desc = spec_of({"-points", "last_name"});
     std::vector<CursorValue> dn = {CursorValue::null(), CursorValue::of("x"), CursorValue::of("9")};
@@ -304,7 +304,7 @@ TEST(Keyset, SqlWithoutSplit) {
     KeysetPlan plan = plan_keyset(spec, &c, false);
     ASSERT_EQ(plan.segments.size(), 1u);
     EXPECT_EQ(sql_of(plan.segments[0].predicate, spec),
-              "((a.city >= $1 OR u.address_id IS NULL) AND (a.city > $1 OR u.address_id IS NULL OR (a.city = $1 AND "
+              "((a.city >= $1 OR a.id IS NULL) AND (a.city > $1 OR a.id IS NULL OR (a.city = $1 AND "
               "(u.birthday IS NOT NULL OR (u.birthday IS NULL AND u.id > $3)))))");
     EXPECT_EQ(sql_of(plan_keyset(spec, nullptr, false).segments[0].predicate, spec), "TRUE");
 }
@@ -318,7 +318,7 @@ TEST(Keyset, NullCursorValueIsNeverBound) {
         EXPECT_NO_THROW(keyset_sql(s.predicate, spec, ph));
     }
     EXPECT_EQ(keyset_sql(plan_keyset(spec, &c).segments[0].predicate, spec, ph),
-              "(u.address_id IS NULL AND u.phone_number IS NULL AND u.id > $1)");
+              "(a.id IS NULL AND u.phone_number IS NULL AND u.id > $1)");
 }
 
 TEST(Keyset, CallerBugsAreInternalErrors) {

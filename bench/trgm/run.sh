@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# Text search benchmark: contacts_ext's contacts_trgm_ops vs pg_trgm's
+# gin_trgm_ops, same cluster, same data, one run.
+#
+#   bench/trgm/run.sh [--scale N] [--runs R] [--cluster-dir DIR]
+#
+# N generated contacts (default 3,000,000) in two identical tables, one per
+# engine, with GIN indexes on first_name, last_name, street, city and country:
+#   ours     contacts_trgm_ops (folded trigrams, exact int8 keys)
+#   pg_trgm  gin_trgm_ops, plus gin_trgm_ops on f_unaccent(col) (the usual
+#            IMMUTABLE wrapper around unaccent) for the accent-insensitive case
+# Measured: build time and size of each index; median and p95 latency
+# (server-side, planning included, R runs after a warm-up; default 11) of
+#   icontains   ours: col ~~*@ '%term%'      pg_trgm: col ILIKE '%term%'
+#   unaccent    ours: col @~~ '%term%'       pg_trgm: f_unaccent(col) ILIKE f_unaccent('%term%')
+# for 2-, 3-, 4- and 6-letter terms — per column and length the most common
+# letter sequence of a sample, the one nearest 0.4% of the rows and the least
+# common — each as count(*) of all matches and as ORDER BY id LIMIT 50.
+# jit = off (as for OLTP); other settings are the cluster's.
+# Writes bench/results/trgm-<timestamp>/{results.csv,report.md}.
+source "$(dirname "$0")/../../scripts/lib.sh"
+
+scale=3000000
+runs=11
+dir=""
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --scale) scale="$2"; shift 2 ;;
+        --runs) runs="$2"; shift 2 ;;
+        --cluster-dir) dir="$(cd "$2" && pwd)"; shift 2 ;;
+        -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+        *) die "unknown option $1" ;;
+    esac
+done
+[[ "$scale" =~ ^[0-9]+$ ]] || die "--scale takes a whole number"
+[[ "$runs" =~ ^[0-9]+$ ]] || die "--runs takes a whole number"
+
+if [ -z "$dir" ]; then
+    ensure_packages
+    build_extension
+    dir="$(cluster_dir bench)"
+fi
+cluster_start "$dir"
+db=trgmbench
+psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
+export PGDATABASE=$db
+export PGOPTIONS="-c client_min_messages=warning -c jit=off"
+sql() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
+
+out="$CONTACTS_ROOT/bench/results/trgm-$(date -u +%Y%m%dT%H%M%SZ)"
+mkdir -p "$out"
+
+log "generating $scale contacts (two copies)"
+sql -c "CREATE EXTENSION contacts_ext"
+sql -v scale="$scale" -f "$CONTACTS_ROOT/bench/trgm/setup.sql"
+sql -c "VACUUM ANALYZE tb_ours" -c "VACUUM ANALYZE tb_pg"
+
+now() { date +%s.%N; }
+echo "kind,engine,column,len,freq,shape,term,rows,median_ms,p95_ms,runs,build_s,size_bytes" > "$out/results.csv"
+
+build() {  # build ENGINE COLUMN INDEX-NAME SQL
+    sql -c "CHECKPOINT"
+    local t0 t1 size
+    t0="$(now)"
+    sql -c "$4"
+    t1="$(now)"
+    size="$(psql -X -tAc "SELECT pg_relation_size('$3')")"
+    local s; s="$(echo "$t1 - $t0" | bc -l | xargs printf '%.2f')"
+    echo "build,$1,$2,,,,,,,,,$s,$size" >> "$out/results.csv"
+    printf '%-8s %-11s build %7ss  %6s MB\n' "$1" "$2" "$s" "$((size / 1048576))"
+}
+
+for col in first_name last_name street city country; do
+    log "indexes on $col"
+    build ours "$col" "tb_ours_${col}_idx" "CREATE INDEX tb_ours_${col}_idx ON tb_ours USING gin ($col contacts_trgm_ops)"
+    build pg_trgm "$col" "tb_pg_${col}_idx" "CREATE INDEX tb_pg_${col}_idx ON tb_pg USING gin ($col gin_trgm_ops)"
+done
+for col in last_name city; do
+    build pg_trgm "unaccent($col)" "tb_pg_${col}_unaccent_idx" \
+        "CREATE INDEX tb_pg_${col}_unaccent_idx ON tb_pg USING gin (f_unaccent($col) gin_trgm_ops)"
+done
+sql -c "ANALYZE tb_ours" -c "ANALYZE tb_pg"
+
+log "latency ($runs runs per query)"
+# One line per case: kind column len freq shape term, then each engine's
+# query and its count(*) form.
+sql -tA -F $'\t' -c "
+WITH shapes(shape, pre, post) AS (VALUES
+        ('all', 'SELECT count(*) FROM ', ''),
+        ('top50', 'SELECT array_agg(id) FROM (SELECT id FROM ', ' ORDER BY id LIMIT 50) s')),
+     preds AS (
+        SELECT 'icontains' AS kind, t.col, t.len, t.kind AS freq, t.term,
+               'tb_ours WHERE ' || quote_ident(t.col) || ' ~~*@ ' || quote_literal('%' || t.term || '%') AS p_ours,
+               'tb_pg WHERE ' || quote_ident(t.col) || ' ILIKE ' || quote_literal('%' || t.term || '%') AS p_pg
+          FROM bench_terms t
+        UNION ALL
+        SELECT 'unaccent', t.col, t.len, t.kind, t.term,
+               'tb_ours WHERE ' || quote_ident(t.col) || ' @~~ ' || quote_literal('%' || t.term || '%'),
+               'tb_pg WHERE f_unaccent(' || quote_ident(t.col) || ') ILIKE f_unaccent(' || quote_literal('%' || t.term || '%') || ')'
+          FROM bench_terms t WHERE t.col IN ('last_name', 'city') AND t.len >= 4)
+SELECT p.kind, p.col, p.len, p.freq, s.shape, p.term,
+       s.pre || p.p_ours || s.post, 'SELECT count(*) FROM ' || p.p_ours,
+       s.pre || p.p_pg || s.post, 'SELECT count(*) FROM ' || p.p_pg
+  FROM preds p, shapes s ORDER BY 1, 2, 3, 4, 5" > "$out/cases.tsv"
+
+while IFS=$'\t' read -r kind col len freq shape term q_ours c_ours q_pg c_pg; do
+    for engine in ours pg_trgm; do
+        q="$q_ours"; c="$c_ours"
+        if [ "$engine" = pg_trgm ]; then q="$q_pg"; c="$c_pg"; fi
+        res="$(psql -X -tA -F ',' -v ON_ERROR_STOP=1 -v q="$q" -v runs="$runs" <<'SQL'
+WITH t AS (SELECT bench_time(:'q', :runs, 10000) AS d)
+SELECT round(percentile(d, 0.5)::numeric, 3), round(percentile(d, 0.95)::numeric, 3), cardinality(d) FROM t;
+SQL
+)"
+        rows="$(psql -X -tA -c "$c")"
+        echo "$kind,$engine,$col,$len,$freq,$shape,$term,$rows,$res,," >> "$out/results.csv"
+        printf '%-9s %-7s %-10s %d %-6s %-5s %-8s rows %-8s median,p95,runs %s\n' \
+            "$kind" "$engine" "$col" "$len" "$freq" "$shape" "$term" "$rows" "$res"
+    done
+done < "$out/cases.tsv"
+rm -f "$out/cases.tsv"
+
+python3 "$CONTACTS_ROOT/bench/trgm/report.py" "$out" "$scale" "$runs"
+log "results in ${out#$CONTACTS_ROOT/}"

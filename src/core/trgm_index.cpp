@@ -1,0 +1,579 @@
+// Index keys, pattern requirements and the folded LIKE matcher: see trgm_index.hpp.
+#include "core/trgm_index.hpp"
+
+#include <algorithm>
+#include <array>
+#include <climits>
+
+#include <unicode/uchar.h>
+#include <unicode/ucasemap.h>
+#include <unicode/unorm2.h>
+
+#include "core/error.hpp"
+#include "core/fold.hpp"
+#include "core/trigram.hpp"
+#include "core/no_postgres.hpp"
+
+namespace contacts::core::trgm {
+namespace {
+
+constexpr char32_t kBad = 0xFFFFFFFF;  // an invalid byte: a one-byte non-word character
+constexpr char32_t kBlank = U' ';
+
+// Decodes the character at s[i] (n bytes available); returns its length.
+// Invalid sequences are one byte, code point kBad.
+inline int decode(const unsigned char* s, std::size_t n, char32_t& cp) {
+    const unsigned b0 = s[0];
+    if (b0 < 0x80) {
+        cp = b0;
+        return 1;
+    }
+    int len;
+    char32_t c;
+    if (b0 >= 0xC2 && b0 <= 0xDF) {
+        len = 2;
+        c = b0 & 0x1F;
+    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+        len = 3;
+        c = b0 & 0x0F;
+    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+        len = 4;
+        c = b0 & 0x07;
+    } else {
+        cp = kBad;
+        return 1;
+    }
+    if (n < static_cast<std::size_t>(len)) {
+        cp = kBad;
+        return 1;
+    }
+    for (int k = 1; k < len; ++k) {
+        if ((s[k] & 0xC0) != 0x80) {
+            cp = kBad;
+            return 1;
+        }
+        c = (c << 6) | (s[k] & 0x3F);
+    }
+    cp = c;
+    return len;
+}
+
+void append_utf8(std::string& out, char32_t c) {
+    if (c < 0x80) {
+        out.push_back(static_cast<char>(c));
+    } else if (c < 0x800) {
+        out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    } else if (c < 0x10000) {
+        out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+        out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    } else {
+        out.push_back(static_cast<char>(0xF0 | (c >> 18)));
+        out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    }
+}
+
+constexpr std::array<bool, 128> make_ascii_word() {
+    std::array<bool, 128> t{};
+    for (int c = '0'; c <= '9'; ++c) t[c] = true;
+    for (int c = 'a'; c <= 'z'; ++c) t[c] = true;
+    for (int c = 'A'; c <= 'Z'; ++c) t[c] = true;
+    return t;
+}
+constexpr std::array<bool, 128> kAsciiWord = make_ascii_word();
+
+// pg_trgm's word characters, exactly as core/trigram.cpp decides them.
+inline bool is_word_char(char32_t c) {
+    if (c < 0x80) return kAsciiWord[c];
+    if (c == kBad) return false;
+    const auto uc = static_cast<UChar32>(c);
+    return u_isUAlphabetic(uc) || u_isdigit(uc);
+}
+
+// Keys of one padded word given as code points (pads included).
+inline void add_word_keys(const char32_t* w, std::size_t len, std::vector<Key>& out) {
+    for (std::size_t i = 0; i + 3 <= len; ++i) out.push_back(make_key(w[i], w[i + 1], w[i + 2]));
+}
+
+void sort_unique(std::vector<Key>& keys) {
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+}
+
+// --- pattern tokens ----------------------------------------------------------
+
+struct PatternChar {
+    char32_t cp;
+    bool wildcard;
+};
+
+// A folded LIKE pattern as characters, escapes resolved.
+std::vector<PatternChar> tokenize(std::string_view pattern) {
+    std::vector<PatternChar> out;
+    out.reserve(pattern.size());
+    const auto* s = reinterpret_cast<const unsigned char*>(pattern.data());
+    const std::size_t n = pattern.size();
+    for (std::size_t i = 0; i < n;) {
+        const unsigned char b = s[i];
+        if (b == '\\') {
+            if (i + 1 == n) {  // trailing lone backslash: a literal backslash
+                out.push_back({U'\\', false});
+                break;
+            }
+            char32_t cp;
+            const int len = decode(s + i + 1, n - i - 1, cp);
+            out.push_back({cp, false});
+            i += 1 + static_cast<std::size_t>(len);
+        } else if (b == '%' || b == '_') {
+            out.push_back({b, true});
+            ++i;
+        } else {
+            char32_t cp;
+            const int len = decode(s + i, n - i, cp);
+            out.push_back({cp, false});
+            i += static_cast<std::size_t>(len);
+        }
+    }
+    return out;
+}
+
+// --- cut safety ----------------------------------------------------------------
+
+const UNormalizer2* nfc() {
+    static const UNormalizer2* n = [] {
+        UErrorCode status = U_ZERO_ERROR;
+        const UNormalizer2* p = unorm2_getNFCInstance(&status);
+        if (U_FAILURE(status)) throw Error(SqlState::InternalError, "ICU NFC normalizer unavailable");
+        return p;
+    }();
+    return n;
+}
+
+// The characters that can compose with a preceding character (NFC quick
+// check "maybe") and survive folding (folding removes non-spacing marks
+// except the kana voicing marks): Hangul vowel and final jamo, kana voicing
+// marks, Indic and other vowel signs.
+const std::vector<char32_t>& composing_survivors() {
+    static const std::vector<char32_t> list = [] {
+        std::vector<char32_t> v;
+        for (UChar32 c = 0; c < 0x20000; ++c) {
+            if (u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) != UNORM_MAYBE) continue;
+            if (u_charType(c) == U_NON_SPACING_MARK && c != 0x3099 && c != 0x309A) continue;
+            v.push_back(static_cast<char32_t>(c));
+        }
+        return v;
+    }();
+    return list;
+}
+
+}  // namespace
+
+// --- keys ------------------------------------------------------------------------
+
+std::string key_text(Key k) {
+    std::string s;
+    append_utf8(s, key_first(k));
+    append_utf8(s, key_middle(k));
+    append_utf8(s, key_last(k));
+    return s;
+}
+
+void extract_keys(std::string_view folded, std::vector<Key>& out) {
+    out.clear();
+    const auto* s = reinterpret_cast<const unsigned char*>(folded.data());
+    const std::size_t n = folded.size();
+    if (n == 0) return;
+    out.reserve(n + 2);
+    std::size_t i = 0;
+    while (i < n) {
+        char32_t c;
+        int len = decode(s + i, n - i, c);
+        if (!is_word_char(c)) {
+            i += static_cast<std::size_t>(len);
+            continue;
+        }
+        // A word: "  w1 .. wn " as a rolling window of code points.
+        char32_t a = kBlank, b = kBlank;
+        while (i < n) {
+            len = decode(s + i, n - i, c);
+            if (!is_word_char(c)) break;
+            out.push_back(make_key(a, b, c));
+            a = b;
+            b = c;
+            i += static_cast<std::size_t>(len);
+        }
+        out.push_back(make_key(a, b, kBlank));
+    }
+    sort_unique(out);
+}
+
+std::size_t count_common(const std::vector<Key>& a, const std::vector<Key>& b) {
+    std::size_t i = 0, j = 0, common = 0;
+    while (i < a.size() && j < b.size()) {
+        if (a[i] < b[j]) {
+            ++i;
+        } else if (b[j] < a[i]) {
+            ++j;
+        } else {
+            ++common;
+            ++i;
+            ++j;
+        }
+    }
+    return common;
+}
+
+float similarity(const std::vector<Key>& a, const std::vector<Key>& b) {
+    if (a.empty() || b.empty()) return 0.0f;
+    const std::size_t common = count_common(a, b);
+    return static_cast<float>(common) / static_cast<float>(a.size() + b.size() - common);
+}
+
+int compare_prefix(const Prefix& p, Key k) {
+    const int shift = p.length == 2 ? kFieldBits : 2 * kFieldBits;
+    const Key want = p.start >> shift;
+    const Key have = k >> shift;
+    return have == want ? 0 : (have < want ? -1 : 1);
+}
+
+// --- pattern queries ---------------------------------------------------------------
+
+PatternQuery folded_like_query(std::string_view folded_pattern) {
+    PatternQuery q;
+    const std::vector<PatternChar> p = tokenize(folded_pattern);
+    std::vector<Prefix> two, one;
+    std::vector<char32_t> part;
+    const std::size_t n = p.size();
+    for (std::size_t i = 0; i < n;) {
+        if (p[i].wildcard || !is_word_char(p[i].cp)) {
+            ++i;
+            continue;
+        }
+        // A run of literal word characters, padded on each side that is a
+        // word boundary in every matching text (the pattern's start or end,
+        // or a literal non-word character), not on a side that is a wildcard.
+        const bool pad_before = i == 0 || !p[i - 1].wildcard;
+        part.clear();
+        if (pad_before) part.insert(part.end(), {kBlank, kBlank});
+        std::size_t j = i;
+        while (j < n && !p[j].wildcard && is_word_char(p[j].cp)) part.push_back(p[j++].cp);
+        const bool pad_after = j == n || !p[j].wildcard;
+        if (pad_after) part.push_back(kBlank);
+        if (part.size() >= 3) {
+            add_word_keys(part.data(), part.size(), q.keys);
+        } else if (part.size() == 2) {
+            two.push_back({make_key(0, part[0], part[1]), 2});
+        } else {
+            one.push_back({make_key(0, part[0], 0), 1});
+        }
+        i = j;
+    }
+    sort_unique(q.keys);
+    if (q.keys.empty()) {
+        std::vector<Prefix>& chosen = two.empty() ? one : two;
+        std::sort(chosen.begin(), chosen.end(), [](const Prefix& a, const Prefix& b) { return a.start < b.start; });
+        chosen.erase(std::unique(chosen.begin(), chosen.end(),
+                                 [](const Prefix& a, const Prefix& b) { return a.start == b.start; }),
+                     chosen.end());
+        q.prefixes = std::move(chosen);
+    }
+    q.match_all = q.keys.empty() && q.prefixes.empty();
+    return q;
+}
+
+bool safe_after_cut(char32_t c) {
+    if (c < 0x80) return true;
+    if (c == kBad || c > 0x10FFFF) return false;
+    const auto uc = static_cast<UChar32>(c);
+    return u_getCombiningClass(uc) == 0 && unorm2_hasBoundaryBefore(nfc(), uc);
+}
+
+bool safe_before_cut(char32_t c) {
+    if (c < 0x80) return true;
+    if (c == kBad || c > 0x10FFFF) return false;
+    const auto uc = static_cast<UChar32>(c);
+    if (u_getCombiningClass(uc) != 0) return false;
+    for (char32_t d : composing_survivors())
+        if (unorm2_composePair(nfc(), uc, static_cast<UChar32>(d)) >= 0) return false;
+    return true;
+}
+
+std::string raw_pattern_folded(std::string_view raw) {
+    std::string out;
+    std::string literal;
+    std::vector<char32_t> cps;
+    // Literal runs are separated by wildcards, so every run but a leading
+    // one follows a wildcard.
+    bool after_wildcard = false;
+    auto flush = [&](bool before_wildcard) {
+        if (literal.empty()) return;
+        const std::string f = fold(literal);
+        literal.clear();
+        cps.clear();
+        const auto* s = reinterpret_cast<const unsigned char*>(f.data());
+        for (std::size_t i = 0; i < f.size();) {
+            char32_t c;
+            i += static_cast<std::size_t>(decode(s + i, f.size() - i, c));
+            cps.push_back(c);
+        }
+        // Next to a wildcard the text continues with an unknown character:
+        // drop edge characters that folding could merge with it.
+        std::size_t b = 0, e = cps.size();
+        if (after_wildcard)
+            while (b < e && !safe_after_cut(cps[b])) ++b;
+        if (before_wildcard) {
+            // Dropping a starter ends it: composition never reaches across
+            // a starter to the characters before it.
+            while (e > b && !safe_before_cut(cps[e - 1])) {
+                const bool starter = u_getCombiningClass(static_cast<UChar32>(cps[e - 1])) == 0;
+                --e;
+                if (starter) break;
+            }
+        }
+        std::string kept;
+        for (std::size_t k = b; k < e; ++k) append_utf8(kept, cps[k]);
+        if (b > 0) out.push_back('%');
+        out += escape_like(kept);
+        if (e < cps.size()) out.push_back('%');
+    };
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        const char c = raw[i];
+        if (c == '\\') {
+            // The escaped byte is literal; a trailing lone backslash too.
+            literal.push_back(i + 1 < raw.size() ? raw[++i] : '\\');
+        } else if (c == '%' || c == '_') {
+            flush(true);
+            out.push_back(c);
+            after_wildcard = true;
+        } else {
+            literal.push_back(c);
+        }
+    }
+    flush(false);
+    return out;
+}
+
+PatternQuery raw_like_query(std::string_view raw_pattern) {
+    return folded_like_query(raw_pattern_folded(raw_pattern));
+}
+
+// --- LIKE matcher ---------------------------------------------------------------------
+
+LikeMatcher::LikeMatcher(std::string_view pattern) {
+    Segment cur;
+    bool last_percent = false;
+    const auto* s = reinterpret_cast<const unsigned char*>(pattern.data());
+    const std::size_t n = pattern.size();
+    for (std::size_t i = 0; i < n;) {
+        const unsigned char b = s[i];
+        if (b == '%') {
+            if (segments_.empty() && cur.bytes.empty()) {
+                anchored_start_ = false;  // leading %
+            } else if (!cur.bytes.empty()) {
+                segments_.push_back(std::move(cur));
+                cur = Segment{};
+            }  // else: %% is one %
+            last_percent = true;
+            ++i;
+            continue;
+        }
+        last_percent = false;
+        if (b == '_') {
+            cur.any.push_back(static_cast<uint32_t>(cur.bytes.size()));
+            cur.bytes.push_back('\0');
+            ++cur.chars;
+            ++i;
+            continue;
+        }
+        std::size_t start = i;
+        if (b == '\\') {
+            if (i + 1 == n) {  // trailing lone backslash: literal
+                cur.bytes.push_back('\\');
+                ++cur.chars;
+                break;
+            }
+            start = i + 1;
+        }
+        char32_t cp;
+        const int len = decode(s + start, n - start, cp);
+        cur.bytes.append(pattern.data() + start, static_cast<std::size_t>(len));
+        ++cur.chars;
+        i = start + static_cast<std::size_t>(len);
+    }
+    anchored_end_ = !last_percent;
+    // An empty pattern is one empty anchored segment (it matches only "");
+    // a pattern of only % is one empty unanchored segment.
+    if (!cur.bytes.empty() || segments_.empty()) segments_.push_back(std::move(cur));
+}
+
+namespace {
+inline std::size_t next_char_end(std::string_view t, std::size_t pos) {
+    const auto b = static_cast<unsigned char>(t[pos]);
+    std::size_t len = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+    return std::min(t.size(), pos + len);
+}
+inline std::size_t prev_char_start(std::string_view t, std::size_t pos) {
+    std::size_t p = pos - 1;
+    while (p > 0 && (static_cast<unsigned char>(t[p]) & 0xC0) == 0x80) --p;
+    return p;
+}
+}  // namespace
+
+bool LikeMatcher::match_segment_at(const Segment& s, std::string_view t, std::size_t pos, std::size_t& end) const {
+    std::size_t k = 0;  // index into s.bytes
+    std::size_t next_any = 0;
+    while (k < s.bytes.size()) {
+        if (next_any < s.any.size() && s.any[next_any] == k) {
+            if (pos >= t.size()) return false;
+            pos = next_char_end(t, pos);
+            ++k;
+            ++next_any;
+            continue;
+        }
+        const std::size_t lit_end = next_any < s.any.size() ? s.any[next_any] : s.bytes.size();
+        const std::size_t len = lit_end - k;
+        if (t.size() - pos < len || t.compare(pos, len, s.bytes, k, len) != 0) return false;
+        pos += len;
+        k = lit_end;
+    }
+    end = pos;
+    return true;
+}
+
+bool LikeMatcher::matches(std::string_view t) const {
+    std::size_t pos = 0;
+    std::size_t first = 0;
+    std::size_t last = segments_.size();  // one past the last segment to place freely
+    std::size_t limit = t.size();
+
+    if (anchored_start_) {
+        const Segment& s = segments_.front();
+        std::size_t end;
+        if (!match_segment_at(s, t, 0, end)) return false;
+        if (segments_.size() == 1 && anchored_end_) return end == t.size();
+        pos = end;
+        first = 1;
+    }
+    if (anchored_end_ && last > first) {
+        // The last segment must end exactly at the end of the text: walk back.
+        const Segment& s = segments_.back();
+        std::size_t p = t.size();
+        std::size_t k = s.bytes.size();
+        std::size_t next_any = s.any.size();
+        while (k > 0) {
+            if (next_any > 0 && s.any[next_any - 1] == k - 1) {
+                if (p == 0) return false;
+                p = prev_char_start(t, p);
+                --k;
+                --next_any;
+                continue;
+            }
+            const std::size_t lit_start = next_any > 0 ? s.any[next_any - 1] + 1 : 0;
+            const std::size_t len = k - lit_start;
+            if (p < len || t.compare(p - len, len, s.bytes, lit_start, len) != 0) return false;
+            p -= len;
+            k = lit_start;
+        }
+        if (p < pos) return false;
+        limit = p;
+        last -= 1;
+    }
+    for (std::size_t i = first; i < last; ++i) {
+        const Segment& s = segments_[i];
+        if (s.bytes.empty()) continue;
+        bool found = false;
+        if (s.literal_only()) {
+            const std::size_t at = t.substr(0, limit).find(s.bytes, pos);
+            if (at != std::string_view::npos) {
+                pos = at + s.bytes.size();
+                found = true;
+            }
+        } else if (s.any.front() != 0) {
+            const std::size_t lead = s.any.front();
+            std::string_view head(s.bytes.data(), lead);
+            for (std::size_t at = t.find(head, pos); at != std::string_view::npos && at < limit;
+                 at = t.find(head, at + 1)) {
+                std::size_t end;
+                if (match_segment_at(s, t, at, end) && end <= limit) {
+                    pos = end;
+                    found = true;
+                    break;
+                }
+            }
+        } else {
+            for (std::size_t at = pos; at < limit; at = next_char_end(t, at)) {
+                std::size_t end;
+                if (match_segment_at(s, t, at, end) && end <= limit) {
+                    pos = end;
+                    found = true;
+                    break;
+                }
+            }
+        }
+        if (!found) return false;
+    }
+    return pos <= limit;
+}
+
+std::string case_fold(std::string_view utf8) {
+    if (!is_valid_utf8(utf8)) fold(utf8);  // throws the same error fold() would
+    if (utf8.size() > static_cast<std::size_t>(INT32_MAX / 4))
+        throw Error(SqlState::ProgramLimitExceeded, "text too long to case-fold");
+    static UCaseMap* map = [] {
+        UErrorCode status = U_ZERO_ERROR;
+        UCaseMap* m = ucasemap_open("", U_FOLD_CASE_DEFAULT, &status);
+        if (U_FAILURE(status)) throw Error(SqlState::InternalError, "ICU case map unavailable");
+        return m;
+    }();
+    std::string out(utf8.size() + 16, '\0');
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        UErrorCode status = U_ZERO_ERROR;
+        const int32_t n = ucasemap_utf8FoldCase(map, out.data(), static_cast<int32_t>(out.size()), utf8.data(),
+                                                static_cast<int32_t>(utf8.size()), &status);
+        if (status == U_BUFFER_OVERFLOW_ERROR) {
+            out.assign(static_cast<std::size_t>(n) + 1, '\0');
+            continue;
+        }
+        if (U_FAILURE(status)) throw Error(SqlState::InternalError, "ICU case folding failed");
+        out.resize(static_cast<std::size_t>(n));
+        return out;
+    }
+    throw Error(SqlState::InternalError, "ICU case folding failed");
+}
+
+std::string case_fold_like_pattern(std::string_view pattern) {
+    std::string out;
+    std::string literal;
+    auto flush = [&] {
+        if (!literal.empty()) {
+            out += escape_like(case_fold(literal));
+            literal.clear();
+        }
+    };
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        const char c = pattern[i];
+        if (c == '\\') {
+            literal.push_back(i + 1 < pattern.size() ? pattern[++i] : '\\');
+        } else if (c == '%' || c == '_') {
+            flush();
+            out.push_back(c);
+        } else {
+            literal.push_back(c);
+        }
+    }
+    flush();
+    return out;
+}
+
+std::string phone_digits(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text)
+        if (c >= '0' && c <= '9') out.push_back(c);
+    return out;
+}
+
+}  // namespace contacts::core::trgm

@@ -1,0 +1,164 @@
+// The index side of contacts_ext's text search: the keys the GIN operator
+// class contacts_trgm_ops stores, what a LIKE pattern or a similarity query
+// requires of them, and the LIKE matcher of the folded-LIKE operator.
+//
+// Keys. A key is one trigram of folded text (the same word-padded trigrams as
+// pg_trgm and core/trigram.hpp: "  word " gives "  w", " wo", "wor", "ord",
+// "rd "), stored exactly, not hashed: its three code points (21 bits each)
+// packed into a non-negative int8 as (middle << 42) | (last << 21) | first.
+// Comparing keys as integers therefore compares trigrams by middle, then last,
+// then first code point — the same order as comparing UTF-8 bytes of the
+// rotated trigram. That rotation is what lets a pattern fragment shorter than
+// a trigram become ONE contiguous key range instead of a full index scan:
+//
+//   - every character c inside a padded word is the middle of a trigram (two
+//     blanks pad the front, one the back), so "contains c" is the range of
+//     keys whose middle is c;
+//   - every two consecutive characters "cd" of a padded word are the middle
+//     and last of a trigram, so "contains cd" is the range (middle c, last d),
+//     including "c at the end of a word" as (c, blank).
+//
+// The GIN scan turns such a range into a partial match (comparePartial), which
+// reads only the entries in the range. pg_trgm cannot do this: its keys are
+// CRC-compacted, so it falls back to scanning the whole index.
+//
+// Similarity is pg_trgm's formula, shared / (|a| + |b| - shared), over these
+// exact trigram sets. It equals pg_trgm's similarity() of the folded texts
+// except where pg_trgm's 24-bit hashing of a multibyte trigram happens to
+// make two different trigrams collide (then pg_trgm counts them as shared).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace contacts::core::trgm {
+
+using Key = int64_t;
+
+inline constexpr int kFieldBits = 21;
+inline constexpr Key kFieldMask = (Key{1} << kFieldBits) - 1;
+
+constexpr Key make_key(char32_t first, char32_t middle, char32_t last) {
+    return (static_cast<Key>(middle) << (2 * kFieldBits)) | (static_cast<Key>(last) << kFieldBits) |
+           static_cast<Key>(first);
+}
+constexpr char32_t key_first(Key k) { return static_cast<char32_t>(k & kFieldMask); }
+constexpr char32_t key_middle(Key k) { return static_cast<char32_t>((k >> (2 * kFieldBits)) & kFieldMask); }
+constexpr char32_t key_last(Key k) { return static_cast<char32_t>((k >> kFieldBits) & kFieldMask); }
+
+// The trigram as text, in reading order (first, middle, last), UTF-8.
+std::string key_text(Key k);
+
+// The keys of folded text (fold() output), sorted ascending and duplicate-free,
+// written to `out` (cleared first). Words are maximal runs of word characters
+// (Unicode Alphabetic or decimal digit, as in core/trigram.hpp).
+void extract_keys(std::string_view folded, std::vector<Key>& out);
+
+// Number of keys two sorted, duplicate-free arrays share.
+std::size_t count_common(const std::vector<Key>& a, const std::vector<Key>& b);
+
+// shared / (|a| + |b| - shared) in float as pg_trgm computes it; 0 when
+// either set is empty.
+float similarity(const std::vector<Key>& a, const std::vector<Key>& b);
+
+// --- pattern queries ---------------------------------------------------------
+
+// A key range standing for a pattern fragment of one or two characters: the
+// keys whose middle (and, for two characters, last) code point equal the
+// fragment's. `start` is the smallest such key (its remaining fields are 0,
+// which no real trigram has: text cannot contain NUL).
+struct Prefix {
+    Key start = 0;
+    int length = 1;  // 1: middle fixed; 2: middle and last fixed
+};
+
+// Compares a key with a prefix range the way GIN's comparePartial must:
+// 0 when the key is in the range, > 0 once keys are past it (GIN stops), and
+// < 0 for keys before it (never happens: GIN starts at `start`).
+int compare_prefix(const Prefix& p, Key k);
+
+// What a LIKE pattern requires of the trigrams of the (folded) text it
+// matches. Every matching text has all `keys` and, for each prefix, at least
+// one key in its range.
+struct PatternQuery {
+    std::vector<Key> keys;         // sorted, duplicate-free
+    std::vector<Prefix> prefixes;  // only when `keys` is empty (see like_query)
+    // Nothing could be required (no word character in the pattern): every
+    // text may match, the index must return every row.
+    bool match_all = false;
+};
+
+// The requirements of a LIKE pattern whose literal text is folded (the right
+// operand of @~~ after fold_like_pattern()). Backslash escapes; a trailing
+// lone backslash is a literal backslash. Fragments of three or more
+// characters (after word padding) give keys; when there are none, the
+// fragments of one or two characters give prefix ranges (two-character ones
+// only, if there are any: a one-character range is far less selective).
+PatternQuery folded_like_query(std::string_view folded_pattern);
+
+// The requirements, on the trigrams of fold(text), of a LIKE or ILIKE pattern
+// matched against the raw text. The literal runs of the pattern are folded;
+// a folded character next to a wildcard is dropped (taken as part of the
+// wildcard) when folding could merge it with the unknown neighbouring
+// character of the text (Hangul jamo, kana voicing marks, Indic vowel signs:
+// NFC compositions that survive folding), so the requirements never exclude a
+// matching text. Throws like fold() on invalid UTF-8.
+PatternQuery raw_like_query(std::string_view raw_pattern);
+
+// The pattern raw_like_query() analyses: the literal runs folded, unsafe edge
+// characters replaced by %, escapes kept. Exposed for tests.
+std::string raw_pattern_folded(std::string_view raw_pattern);
+
+// Whether a folded character may be cut off from whatever text precedes
+// (follows) it without changing the fold of the whole: see raw_like_query().
+bool safe_after_cut(char32_t c);   // as the first character of a run
+bool safe_before_cut(char32_t c);  // as the last character of a run
+
+// --- LIKE on folded text ---------------------------------------------------------
+
+// A LIKE pattern compiled once and matched against many texts: PostgreSQL's
+// LIKE semantics on UTF-8 (% any sequence, _ one character, backslash escapes
+// the next character, byte-wise comparison). A trailing lone backslash is a
+// literal backslash (fold_like_pattern() produces such patterns; PostgreSQL's
+// own LIKE would reject it).
+class LikeMatcher {
+public:
+    explicit LikeMatcher(std::string_view pattern);
+    bool matches(std::string_view text) const;
+
+private:
+    // One piece between two %: characters to match in order, each a literal
+    // (bytes) or any character (_).
+    struct Segment {
+        std::string bytes;           // the literal bytes of the segment, _ as a NUL placeholder
+        std::vector<uint32_t> any;   // byte offsets in `bytes` of the _ placeholders
+        std::size_t chars = 0;       // number of characters (literal characters + _)
+        bool literal_only() const { return any.empty(); }
+    };
+    bool match_segment_at(const Segment& s, std::string_view text, std::size_t pos, std::size_t& end) const;
+
+    std::vector<Segment> segments_;
+    bool anchored_start_ = true;  // no leading %
+    bool anchored_end_ = true;    // no trailing %
+};
+
+// --- case-insensitive matching for estimates -------------------------------------
+
+// Unicode full case folding only (no normalisation, accents kept): what
+// ILIKE compares, up to the details of lower() versus case folding. Used to
+// estimate ILIKE on a sample. Throws like fold() on invalid UTF-8.
+std::string case_fold(std::string_view utf8);
+
+// fold_like_pattern() with case_fold() instead of fold(): the literal parts
+// of a LIKE pattern case-folded, wildcards and escapes kept.
+std::string case_fold_like_pattern(std::string_view pattern);
+
+// --- phone numbers -----------------------------------------------------------------
+
+// The ASCII digits of a text, in order ("+49 (30) 1234-567" → "49301234567").
+std::string phone_digits(std::string_view text);
+
+}  // namespace contacts::core::trgm
