@@ -359,9 +359,12 @@ def charts(out, rows, scenarios, floors, load_scenarios):
         for i, (st, label, _) in enumerate(STRATEGIES):
             xs, ys = [], []
             for j, s in enumerate(names):
-                plain = [m[(p, s)]["lat_median_ms"] for p in PLAIN if (p, s) in m]
+                # A failed run has no latency (0): it has no ratio either,
+                # and a log-scale chart cannot show 0.
+                plain = [m[(p, s)]["lat_median_ms"] for p in PLAIN
+                         if (p, s) in m and m[(p, s)]["lat_median_ms"] > 0]
                 r = m.get((st, s))
-                if r and plain:
+                if r and plain and r["lat_median_ms"] > 0:
                     xs.append(j + (i - 2) * width)
                     ys.append(r["lat_median_ms"] / min(plain))
             ax.bar(xs, ys, width, label=label, color=colors[st])
