@@ -40,7 +40,12 @@ struct PendingError {
 
     static void copy(char* dst, std::size_t size, const char* src) noexcept {
         std::size_t n = std::strlen(src);
-        if (n >= size) n = size - 1;
+        if (n >= size) {
+            // Truncate at a character boundary: never send half a UTF-8
+            // sequence (continuation bytes are 10xxxxxx).
+            n = size - 1;
+            while (n > 0 && (static_cast<unsigned char>(src[n]) & 0xC0) == 0x80) --n;
+        }
         std::memcpy(dst, src, n);
         dst[n] = '\0';
     }
