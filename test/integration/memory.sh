@@ -52,7 +52,10 @@ if [ "${1:-}" = "--valgrind" ]; then
         END { if (block ~ /contacts/) { print block } }')"
     total="$(cat "$vdir"/vg/*.log 2>/dev/null | grep -c "^==[0-9]*== \(Invalid\|Conditional\|Use of uninit\|Syscall param\|Mismatched\|Source and destination\|Argument\)" || true)"
     echo "valgrind: ${total:-0} memcheck reports in all processes (PostgreSQL's own, without its"
-    echo "suppression file); with a contacts_ext frame (contacts::..., contacts_*, contacts_ext.so):"
+    echo "suppression file), by kind:"
+    cat "$vdir"/vg/*.log 2>/dev/null | grep -o "^==[0-9]*== \(Invalid\|Conditional\|Use of uninit\|Syscall param\|Mismatched\|Source and destination\|Argument\).*" \
+        | sed 's/^==[0-9]*== //; s/0x[0-9A-Fa-f]*/0x…/g' | sort | uniq -c | sort -rn | head -10 || true
+    echo "with a contacts_ext frame (contacts::..., contacts_*, contacts_ext.so):"
     if [ -n "$ours" ]; then
         echo "$ours" | head -300
         echo "FAIL: valgrind reports errors in contacts_ext (all logs in $vdir/vg)"; exit 1
