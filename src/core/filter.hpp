@@ -127,6 +127,15 @@ struct TableUse {
 };
 TableUse tables_used(const FilterNode& node);
 
+// Whether the filter has a lookup whose selectivity swings by orders of
+// magnitude with its value: a search term or a text pattern, folded,
+// case-insensitive or similarity lookup ("an" matches a third of the
+// contacts, "xq" none). The best plan for those depends on the value, so the
+// PostgreSQL layer plans them with their values on every call; equality,
+// ranges, IN and IS NULL are left to PostgreSQL's plan cache, as a prepared
+// statement would be.
+bool selectivity_varies_by_value(const FilterNode& node);
+
 // The predicate for one search term (every column ORed). One function, so
 // the index work can swap in an indexed expression in one place.
 std::string search_term_sql(const SearchTerm& term, SqlContext& ctx);

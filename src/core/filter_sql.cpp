@@ -301,7 +301,36 @@ void collect_tables(const FilterNode& n, TableUse& use) {
     }
 }
 
+bool value_sensitive(const Condition& c) {
+    if (c.is_null_test) return false;
+    if (c.transform == Transform::Unaccent) return true;
+    switch (c.lookup) {
+        case Lookup::Exact:
+        case Lookup::Gt:
+        case Lookup::Gte:
+        case Lookup::Lt:
+        case Lookup::Lte:
+        case Lookup::In:
+        case Lookup::Range:
+        case Lookup::IsNull:
+            return false;
+        default:
+            return true;  // iexact, (i)contains, (i)startswith, (i)endswith, trigram_similar
+    }
+}
+
 }  // namespace
+
+bool selectivity_varies_by_value(const FilterNode& n) {
+    switch (n.kind) {
+        case FilterNode::Kind::Condition: return value_sensitive(n.condition);
+        case FilterNode::Kind::Search: return !n.terms.empty();
+        default:
+            for (const FilterNode& c : n.children)
+                if (selectivity_varies_by_value(c)) return true;
+            return false;
+    }
+}
 
 std::string filter_sql(const FilterNode& node, SqlContext& ctx) {
     if (ctx.params == nullptr) throw Error(SqlState::InternalError, "filter_sql without a parameter list");

@@ -6,6 +6,7 @@
 #include "core/error.hpp"
 #include "core/keyset.hpp"
 #include "core/no_postgres.hpp"
+#include "core/search.hpp"
 
 namespace contacts::core {
 
@@ -74,9 +75,12 @@ void check_limit(int64_t limit, int max_limit) {
     }
 }
 
+// The filter as disjoint predicates whose union it is: one, or two when a
+// search term is split by table (see search.hpp), each its own branch.
 struct FilterSql {
-    std::string predicate;
+    std::vector<std::string> branches;
     TableUse tables;
+    bool plan_per_call = false;
 };
 
 FilterSql render_filter(std::string_view filter_json, const BuildOptions& o, ParamList& params) {
@@ -86,9 +90,35 @@ FilterSql render_filter(std::string_view filter_json, const BuildOptions& o, Par
     ctx.similarity_threshold = o.similarity_threshold;
     ctx.params = &params;
     FilterSql f;
-    f.predicate = filter_sql(node, ctx);
+    f.branches = filter_branches(node, ctx);
     f.tables = tables_used(node);
+    f.plan_per_call = selectivity_varies_by_value(node);
     return f;
+}
+
+// The LIMIT written into a list statement: the page size rounded up to a
+// power of two. The planner needs the row goal to choose between walking an
+// index in sort order and collecting then sorting matches; as a $n parameter
+// a generic plan would assume 10% of the table and lose that choice, so every
+// call would be planned afresh. The number comes from this fixed set (no
+// input text ever reaches the statement), one cached plan serves all page
+// sizes of a bucket, and the PostgreSQL layer stops the executor after
+// exactly |limit| rows (SPI's row count), so the extra rows are never read.
+std::string row_goal_sql(int64_t rows) {
+    int64_t goal = 1;
+    while (goal < rows) goal <<= 1;
+    return std::to_string(goal);
+}
+
+// "SELECT 1 FROM ... WHERE <branch>", the branches joined by UNION ALL
+// (they are disjoint): one row per matching contact.
+std::string matching_rows_sql(const std::string& from, const std::vector<std::string>& branches) {
+    std::string s;
+    for (const std::string& b : branches) {
+        if (!s.empty()) s += " UNION ALL ";
+        s += "SELECT 1 " + from + where_clause({b});
+    }
+    return s;
 }
 
 }  // namespace
@@ -118,6 +148,7 @@ BuiltQuery build_list_query(std::string_view filter_json, const std::vector<std:
 
     ParamList params;
     FilterSql filter = render_filter(filter_json, o, params);
+    q.plan_per_call = filter.plan_per_call;
 
     // The order walked: the requested one, or its reverse for a page before the cursor.
     const SortSpec effective = q.backward ? q.sort.reversed() : q.sort;
@@ -132,7 +163,7 @@ BuiltQuery build_list_query(std::string_view filter_json, const std::vector<std:
                                                 (*position)[i].text, "cursor");
         }
     }
-    const std::string limit_ph = params.add_scalar(ParamType::Int8, std::to_string(q.limit), "limit");
+    const std::string limit_sql = row_goal_sql(q.limit);
 
     // Sorting by id: repeat the id bound on the relationship's appuser_id, in the ON clause.
     std::string join_extra;
@@ -145,37 +176,37 @@ BuiltQuery build_list_query(std::string_view filter_json, const std::vector<std:
     const std::string columns = select_list();
     const std::string order = order_by_sql(effective);
     const std::string order_without_leading = order_by_sql(effective, "", 1);
-    auto branch = [&](const KeysetSegment& seg) {
+    auto branch = [&](const KeysetSegment& seg, const std::string& predicate) {
         // In the NULL segment the leading key is NULL throughout: ordering by
         // the other keys is the same order, and one an index (e.g. the
         // primary key) can deliver.
         const std::string& branch_order =
             seg.rows == KeysetSegment::Rows::LeadingNull ? order_without_leading : order;
         return "SELECT " + columns + " " + from +
-               where_clause({filter.predicate, keyset_sql(seg.predicate, effective, placeholders)}) +
-               " ORDER BY " + branch_order + " LIMIT " + limit_ph;
+               where_clause({predicate, keyset_sql(seg.predicate, effective, placeholders)}) +
+               " ORDER BY " + branch_order + " LIMIT " + limit_sql;
     };
 
-    std::string inner;
-    if (plan.segments.size() == 1) {
-        inner = branch(plan.segments[0]);
-    } else {
-        // Each segment's rows precede the next segment's in the effective
-        // order; every branch is an ordered, limited scan, and the outer
-        // ORDER BY ... LIMIT merges at most 2 × limit rows.
-        std::string u;
-        for (const KeysetSegment& seg : plan.segments) {
-            if (!u.empty()) u += " UNION ALL ";
-            u += "(" + branch(seg) + ")";
-        }
-        inner = "SELECT * FROM (" + u + ") AS s ORDER BY " + order_by_sql(effective, "s") + " LIMIT " + limit_ph;
-    }
+    std::vector<std::string> branches;
+    for (const KeysetSegment& seg : plan.segments)
+        for (const std::string& predicate : filter.branches) branches.push_back(branch(seg, predicate));
 
-    if (q.backward) {
-        q.sql = "SELECT * FROM (" + inner + ") AS r ORDER BY " + order_by_sql(q.sort, "r");
+    if (branches.size() == 1) {
+        q.sql = std::move(branches[0]);
     } else {
-        q.sql = std::move(inner);
+        // The branches hold disjoint rows (keyset segments by their leading
+        // key, filter branches by construction); each is an ordered, limited
+        // scan, and the outer ORDER BY ... LIMIT merges at most
+        // branches × limit rows.
+        std::string u;
+        for (const std::string& b : branches) {
+            if (!u.empty()) u += " UNION ALL ";
+            u += "(" + b + ")";
+        }
+        q.sql = "SELECT * FROM (" + u + ") AS s ORDER BY " + order_by_sql(effective, "s") + " LIMIT " + limit_sql;
     }
+    // A backward page comes out nearest-first (the reversed sort); the
+    // PostgreSQL layer returns its rows last to first, in the requested order.
     q.params = std::move(params).take();
     return q;
 }
@@ -190,16 +221,18 @@ BuiltQuery build_count_query(std::string_view filter_json, std::optional<int64_t
     q.sort = parse_sort({});
     ParamList params;
     FilterSql filter = render_filter(filter_json, o, params);
+    q.plan_per_call = filter.plan_per_call;
     const std::string from =
         from_clause(o.schema_sql, filter.tables.address, filter.tables.relationship);
-    const std::string where = where_clause({filter.predicate});
     if (cap) {
         // cap + 1 rows prove "more than cap"; saturate at the bigint maximum.
         q.limit = *cap == std::numeric_limits<int64_t>::max() ? *cap : *cap + 1;
         std::string limit_ph = params.add_scalar(ParamType::Int8, std::to_string(q.limit), "cap");
-        q.sql = "SELECT count(*) FROM (SELECT 1 " + from + where + " LIMIT " + limit_ph + ") AS c";
+        q.sql = "SELECT count(*) FROM (" + matching_rows_sql(from, filter.branches) + " LIMIT " + limit_ph + ") AS c";
+    } else if (filter.branches.size() == 1) {
+        q.sql = "SELECT count(*) " + from + where_clause({filter.branches[0]});
     } else {
-        q.sql = "SELECT count(*) " + from + where;
+        q.sql = "SELECT count(*) FROM (" + matching_rows_sql(from, filter.branches) + ") AS c";
     }
     q.params = std::move(params).take();
     return q;
@@ -211,8 +244,9 @@ BuiltQuery build_estimate_query(std::string_view filter_json, const BuildOptions
     q.sort = parse_sort({});
     ParamList params;
     FilterSql filter = render_filter(filter_json, o, params);
-    q.sql = "SELECT 1 " + from_clause(o.schema_sql, filter.tables.address, filter.tables.relationship) +
-            where_clause({filter.predicate});
+    q.plan_per_call = filter.plan_per_call;
+    q.sql = matching_rows_sql(from_clause(o.schema_sql, filter.tables.address, filter.tables.relationship),
+                              filter.branches);
     q.params = std::move(params).take();
     return q;
 }

@@ -62,6 +62,9 @@ struct BuiltQuery {
     SortSpec sort;
     std::vector<std::size_t> cursor_columns;
     bool backward = false;  // negative limit
+    // The filter has a lookup whose best plan depends on its value
+    // (selectivity_varies_by_value): plan with the values on every call.
+    bool plan_per_call = false;
     int64_t limit = 0;      // rows at most (|limit|, or cap + 1 for capped counts)
 };
 

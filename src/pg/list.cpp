@@ -49,14 +49,6 @@ core::BuildOptions build_options(FunctionCallInfo fcinfo) {
     return options;
 }
 
-// Whether the best plan may depend on parameter values: any parameter that
-// came from the filter (not the LIMIT or a cursor key). See plan_cache.hpp.
-bool plan_depends_on_values(const core::BuiltQuery& q) {
-    for (const core::Param& p : q.params)
-        if (p.origin_key != "limit" && p.origin_key != "cursor") return true;
-    return false;
-}
-
 void spi_connect() {
     pg_call([] {
         if (SPI_connect() != SPI_OK_CONNECT) elog(ERROR, "SPI_connect failed");
@@ -70,7 +62,7 @@ void spi_finish() {
 // Runs q (a SELECT) read-only with its cached plan; rows are in SPI_tuptable.
 void run_query(const core::BuiltQuery& q, int64_t max_rows) {
     contacts::pg::BoundParams bound = contacts::pg::bind_params(q.params);
-    SPIPlanPtr plan = contacts::pg::cached_plan(q.sql, bound.types, plan_depends_on_values(q));
+    SPIPlanPtr plan = contacts::pg::cached_plan(q.sql, bound.types, q.plan_per_call);
     Datum* values = bound.values.data();
     const char* nulls = bound.nulls.data();
     pg_call([=] {
@@ -119,7 +111,8 @@ void emit_rows(FunctionCallInfo fcinfo, ReturnSetInfo* rsinfo, const core::Built
         contacts::pg::check_interrupts();
         Datum values[kListDataColumns + 1];
         bool nulls[kListDataColumns + 1];
-        HeapTuple tuple = table->vals[r];
+        // A backward page was read nearest-first (the reversed sort).
+        HeapTuple tuple = table->vals[q.backward ? rows - 1 - r : r];
         pg_call([=, &values, &nulls] { heap_deform_tuple(tuple, desc, values, nulls); });
 
         for (std::size_t k = 0; k < q.cursor_columns.size(); ++k) {
@@ -220,11 +213,15 @@ CONTACTS_FUNCTION(contacts_explain) {
 
     std::vector<std::string> lines;
     lines.emplace_back("-- SQL run by contacts_list (values are bound parameters, never part of the text):");
+    lines.emplace_back("-- rows: contacts_list stops after " + std::to_string(q.limit) +
+                       " (the LIMIT is the page size rounded up to a power of two: the planner's row goal)");
+    if (q.backward)
+        lines.emplace_back("-- a page before the cursor: read in the reversed order, returned last row first");
     lines.push_back(q.sql);
     lines.emplace_back("-- parameters:");
     for (std::size_t i = 0; i < q.params.size(); ++i) lines.push_back(core::describe_param(i + 1, q.params[i]));
-    lines.emplace_back(plan_depends_on_values(q) ? "-- plan (planned with these values on every call):"
-                                                 : "-- plan (PostgreSQL may reuse a generic plan for this shape):");
+    lines.emplace_back(q.plan_per_call ? "-- plan (planned with these values on every call):"
+                                         : "-- plan (PostgreSQL's plan cache may reuse a generic plan for this shape):");
 
     const std::string explain = std::string(analyze ? "EXPLAIN (ANALYZE, BUFFERS) " : "EXPLAIN ") + q.sql;
     spi_connect();

@@ -37,8 +37,8 @@ std::string shape_key(const std::string& sql, const std::vector<Oid>& types, boo
 
 }  // namespace
 
-SPIPlanPtr cached_plan(const std::string& sql, const std::vector<Oid>& types, bool values_shape_plan) {
-    std::string key = shape_key(sql, types, values_shape_plan);
+SPIPlanPtr cached_plan(const std::string& sql, const std::vector<Oid>& types, bool plan_per_call) {
+    std::string key = shape_key(sql, types, plan_per_call);
     if (auto it = index.find(key); it != index.end()) {
         lru.splice(lru.begin(), lru, it->second);
         return it->second->plan;
@@ -47,7 +47,10 @@ SPIPlanPtr cached_plan(const std::string& sql, const std::vector<Oid>& types, bo
     const char* text = sql.c_str();
     Oid* argtypes = const_cast<Oid*>(types.data());
     const int nargs = static_cast<int>(types.size());
-    const int options = values_shape_plan ? CURSOR_OPT_CUSTOM_PLAN : 0;
+    // PARALLEL_OK as PL/pgSQL passes it: the statement always runs to
+    // completion in one SPI call, so a parallel plan (a count, a search
+    // that collects matches) may use workers.
+    const int options = CURSOR_OPT_PARALLEL_OK | (plan_per_call ? CURSOR_OPT_CUSTOM_PLAN : 0);
     SPIPlanPtr plan = pg_call([=]() -> SPIPlanPtr {
         SPIPlanPtr p = SPI_prepare_cursor(text, nargs, argtypes, options);
         if (p == nullptr)

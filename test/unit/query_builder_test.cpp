@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <limits>
 #include <regex>
 #include <set>
@@ -70,11 +71,11 @@ TEST(QueryBuilder, Columns) {
 
 TEST(QueryBuilder, FirstPage) {
     BuiltQuery q = list("{}");
-    EXPECT_EQ(q.sql, "SELECT " + kCols + " " + kFrom + " ORDER BY u.id ASC NULLS LAST LIMIT $1");
-    ASSERT_EQ(q.params.size(), 1u);
-    EXPECT_EQ(q.params[0].type, ParamType::Int8);
-    EXPECT_EQ(q.params[0].text, "50");
-    EXPECT_EQ(q.params[0].origin_key, "limit");
+    // The LIMIT is the row goal (the page size rounded up to a power of
+    // two), never a parameter: contacts_list stops after q.limit rows.
+    EXPECT_EQ(q.sql, "SELECT " + kCols + " " + kFrom + " ORDER BY u.id ASC NULLS LAST LIMIT 64");
+    EXPECT_TRUE(q.params.empty());
+    EXPECT_FALSE(q.plan_per_call);
     EXPECT_EQ(q.sort.normalized(), "id");
     EXPECT_EQ(q.cursor_columns, (std::vector<std::size_t>{0}));
     EXPECT_FALSE(q.backward);
@@ -88,8 +89,9 @@ TEST(QueryBuilder, FilterSortAndCursor) {
     EXPECT_EQ(q.sql, "SELECT " + kCols + " " + kFrom +
                          " WHERE u.first_name OPERATOR(s.~~*@) $1 AND (cr.points <= $2 AND (cr.points < $2 OR (cr.points = $2 "
                          "AND (u.last_name, u.id) > ($3, $4)))) ORDER BY cr.points DESC NULLS FIRST, u.last_name "
-                         "ASC NULLS LAST, u.id ASC NULLS LAST LIMIT $5");
-    ASSERT_EQ(q.params.size(), 5u);
+                         "ASC NULLS LAST, u.id ASC NULLS LAST LIMIT 64");
+    ASSERT_EQ(q.params.size(), 4u);
+    EXPECT_TRUE(q.plan_per_call);  // a pattern lookup
     EXPECT_EQ(q.params[0].text, "%ann%");
     EXPECT_EQ(q.params[1].type, ParamType::Int4);
     EXPECT_EQ(q.params[1].text, "100");
@@ -104,11 +106,12 @@ TEST(QueryBuilder, IdCursorAddsJoinBoundInOnClause) {
     std::string c = cursor_for({}, {CursorValue::of("1000")});
     BuiltQuery q = list("{}", {}, c);
     EXPECT_EQ(q.sql, "SELECT " + kCols + " " + kFrom +
-                         " AND cr.appuser_id > $1 WHERE u.id > $1 ORDER BY u.id ASC NULLS LAST LIMIT $2");
+                         " AND cr.appuser_id > $1 WHERE u.id > $1 ORDER BY u.id ASC NULLS LAST LIMIT 64");
+    // Backward: the reversed order, nearest row first (the caller reverses).
     q = list("{}", {}, c, -50);
-    EXPECT_EQ(q.sql, "SELECT * FROM (SELECT " + kCols + " " + kFrom +
-                         " AND cr.appuser_id < $1 WHERE u.id < $1 ORDER BY u.id DESC NULLS FIRST LIMIT $2) AS r "
-                         "ORDER BY r.id ASC NULLS LAST");
+    EXPECT_EQ(q.sql, "SELECT " + kCols + " " + kFrom +
+                         " AND cr.appuser_id < $1 WHERE u.id < $1 ORDER BY u.id DESC NULLS FIRST LIMIT 64");
+    EXPECT_TRUE(q.backward);
     std::string d = cursor_for({"-id"}, {CursorValue::of("1000")});
     q = list("{}", {"-id"}, d);
     EXPECT_NE(q.sql.find(" AND cr.appuser_id < $1 WHERE u.id < $1 ORDER BY u.id DESC NULLS FIRST"), std::string::npos);
@@ -119,32 +122,32 @@ TEST(QueryBuilder, IdCursorAddsJoinBoundInOnClause) {
 
 TEST(QueryBuilder, NegativeLimitWithoutCursorIsLastPage) {
     BuiltQuery q = list("{}", {}, std::nullopt, -20);
-    EXPECT_EQ(q.sql, "SELECT * FROM (SELECT " + kCols + " " + kFrom +
-                         " ORDER BY u.id DESC NULLS FIRST LIMIT $1) AS r ORDER BY r.id ASC NULLS LAST");
+    EXPECT_EQ(q.sql, "SELECT " + kCols + " " + kFrom + " ORDER BY u.id DESC NULLS FIRST LIMIT 32");
     EXPECT_TRUE(q.backward);
     EXPECT_EQ(q.limit, 20);
-    EXPECT_EQ(q.params.at(0).text, "20");
+    EXPECT_TRUE(q.params.empty());
 }
 
 TEST(QueryBuilder, NullableLeadingKeySplitsIntoUnionAll) {
     BuiltQuery q = list("{}", {"city"});
     std::string order = "a.city ASC NULLS LAST, u.id ASC NULLS LAST";
     EXPECT_EQ(q.sql, "SELECT * FROM ((SELECT " + kCols + " " + kFrom + " WHERE a.city IS NOT NULL ORDER BY " + order +
-                         " LIMIT $1) UNION ALL (SELECT " + kCols + " " + kFrom +
-                         " WHERE a.id IS NULL ORDER BY u.id ASC NULLS LAST LIMIT $1)) AS s ORDER BY s.city "
-                         "ASC NULLS LAST, s.id ASC NULLS LAST LIMIT $1");
+                         " LIMIT 64) UNION ALL (SELECT " + kCols + " " + kFrom +
+                         " WHERE a.id IS NULL ORDER BY u.id ASC NULLS LAST LIMIT 64)) AS s ORDER BY s.city "
+                         "ASC NULLS LAST, s.id ASC NULLS LAST LIMIT 64");
     // With the split off: one branch.
     BuildOptions o = options();
     o.split_nullable_leading_key = false;
     q = list("{}", {"city"}, std::nullopt, 50, o);
-    EXPECT_EQ(q.sql, "SELECT " + kCols + " " + kFrom + " ORDER BY " + order + " LIMIT $1");
+    EXPECT_EQ(q.sql, "SELECT " + kCols + " " + kFrom + " ORDER BY " + order + " LIMIT 64");
     // A NULL cursor value in ASC order leaves only the NULL segment.
     std::string c = cursor_for({"city"}, {CursorValue::null(), CursorValue::of("7")});
     q = list(R"({"gender": "F"})", {"city"}, c);
     // (The NULL segment is ordered without its constant leading key.)
     EXPECT_EQ(q.sql, "SELECT " + kCols + " " + kFrom +
                          " WHERE u.gender = $1 AND (a.id IS NULL AND u.id > $2) ORDER BY u.id ASC NULLS "
-                         "LAST LIMIT $3");
+                         "LAST LIMIT 64");
+    EXPECT_FALSE(q.plan_per_call);  // equality: PostgreSQL's plan cache decides
     expect_params_consistent(q);
 }
 
@@ -152,28 +155,70 @@ TEST(QueryBuilder, BackwardSplitNestsInsideTheReorder) {
     std::string c = cursor_for({"-points"}, {CursorValue::of("10"), CursorValue::of("7")});
     BuiltQuery q = list("{}", {"-points"}, c, -5);
     // Reversed order: points ASC NULLS LAST, so "before (10, 7)" = non-NULL points after it, then NULLs.
-    EXPECT_EQ(q.sql.rfind("SELECT * FROM (SELECT * FROM ((SELECT ", 0), 0u) << q.sql;
+    EXPECT_EQ(q.sql.rfind("SELECT * FROM ((SELECT ", 0), 0u) << q.sql;
     // (points ASC, id DESC: mixed directions, so no row comparison.)
     EXPECT_NE(q.sql.find("WHERE (cr.points >= $1 AND (cr.points > $1 OR (cr.points = $1 AND u.id < $2))) ORDER BY "
-                         "cr.points ASC NULLS LAST, u.id DESC NULLS FIRST LIMIT $3) UNION ALL"),
+                         "cr.points ASC NULLS LAST, u.id DESC NULLS FIRST LIMIT 8) UNION ALL"),
               std::string::npos)
         << q.sql;
-    EXPECT_NE(q.sql.find("WHERE cr.appuser_id IS NULL ORDER BY u.id DESC NULLS FIRST LIMIT $3)"), std::string::npos);
-    EXPECT_NE(q.sql.find(") AS s ORDER BY s.points ASC NULLS LAST, s.id DESC NULLS FIRST LIMIT $3) AS r ORDER BY "
-                         "r.points DESC NULLS FIRST, r.id ASC NULLS LAST"),
-              std::string::npos)
-        << q.sql;
+    EXPECT_NE(q.sql.find("WHERE cr.appuser_id IS NULL ORDER BY u.id DESC NULLS FIRST LIMIT 8)"), std::string::npos);
+    // The outer merge keeps the reversed order: the caller returns its rows last first.
+    const std::string tail = ") AS s ORDER BY s.points ASC NULLS LAST, s.id DESC NULLS FIRST LIMIT 8";
+    EXPECT_EQ(q.sql.substr(q.sql.size() - tail.size()), tail) << q.sql;
+    EXPECT_TRUE(q.backward);
+    EXPECT_EQ(q.limit, 5);
     expect_params_consistent(q);
 }
 
 TEST(QueryBuilder, SearchWithNegativeLimit) {
     BuiltQuery q = list(R"({"search": "ann berlin"})", {}, std::nullopt, -50);
-    EXPECT_EQ(q.sql.rfind("SELECT * FROM (SELECT " + kCols + " " + kFrom + " WHERE ((u.first_name OPERATOR(s.@~~) $1", 0), 0u);
-    EXPECT_NE(q.sql.find("ORDER BY u.id DESC NULLS FIRST LIMIT $3) AS r ORDER BY r.id ASC NULLS LAST"), std::string::npos);
-    ASSERT_EQ(q.params.size(), 3u);
+    // The longest term drives: one branch per table side, disjoint, merged
+    // in the reversed order (the caller returns the rows last first).
+    EXPECT_EQ(q.sql.rfind("SELECT * FROM ((SELECT " + kCols + " " + kFrom + " WHERE ", 0), 0u) << q.sql;
+    EXPECT_NE(q.sql.find(" UNION ALL "), std::string::npos);
+    EXPECT_NE(q.sql.find(" IS NOT TRUE"), std::string::npos);
+    const std::string tail = ") AS s ORDER BY s.id DESC NULLS FIRST LIMIT 64";
+    EXPECT_EQ(q.sql.substr(q.sql.size() - tail.size()), tail) << q.sql;
+    EXPECT_TRUE(q.backward);
+    EXPECT_TRUE(q.plan_per_call);
+    ASSERT_EQ(q.params.size(), 2u);
     EXPECT_EQ(q.params[0].text, "%ann%");  // folded and escaped in C++
     EXPECT_EQ(q.params[1].text, "%berlin%");
     expect_params_consistent(q);
+}
+
+TEST(QueryBuilder, SearchBranchesAreSplitByTable) {
+    BuiltQuery q = list(R"({"search": "berlin"})");
+    const std::size_t union_at = q.sql.find(" UNION ALL ");
+    ASSERT_NE(union_at, std::string::npos) << q.sql;
+    const std::string user = q.sql.substr(0, union_at), address = q.sql.substr(union_at);
+    // Branch 1: the app_user columns only, so their trigram indexes can serve it.
+    EXPECT_NE(user.find("u.first_name OPERATOR(s.@~~) $1"), std::string::npos) << user;
+    EXPECT_EQ(user.find("a.city OPERATOR"), std::string::npos) << user;
+    // Branch 2: the address columns, and not the rows branch 1 has.
+    EXPECT_NE(address.find("a.city OPERATOR(s.@~~) $1"), std::string::npos) << address;
+    EXPECT_NE(address.find(") IS NOT TRUE"), std::string::npos) << address;
+    EXPECT_EQ(std::count(q.sql.begin(), q.sql.end(), '$'), 7 + 4) << q.sql;  // 7 columns; $1 in each, user side twice
+
+    BuiltQuery n = build_count_query(R"({"search": "berlin"})", std::nullopt, options());
+    EXPECT_EQ(n.sql.rfind("SELECT count(*) FROM (SELECT 1 FROM s.app_user u LEFT JOIN s.address a", 0), 0u) << n.sql;
+    EXPECT_NE(n.sql.find(" UNION ALL SELECT 1 FROM s.app_user u"), std::string::npos) << n.sql;
+    EXPECT_TRUE(n.plan_per_call);
+    BuiltQuery e = build_estimate_query(R"({"search": "berlin"})", options());
+    EXPECT_NE(e.sql.find(" UNION ALL "), std::string::npos) << e.sql;
+    // Without a search: one branch.
+    EXPECT_EQ(list(R"({"city": "Berlin"})").sql.find("UNION"), std::string::npos);
+}
+
+TEST(QueryBuilder, RowGoalIsThePageSizeRoundedUpToAPowerOfTwo) {
+    const std::vector<std::pair<int64_t, std::string>> cases = {
+        {1, "1"}, {2, "2"}, {3, "4"}, {50, "64"}, {64, "64"}, {65, "128"}, {1000, "1024"}, {-7, "8"}};
+    for (const auto& [limit, goal] : cases) {
+        BuiltQuery q = list("{}", {}, std::nullopt, limit);
+        const std::string tail = " LIMIT " + goal;
+        EXPECT_EQ(q.sql.substr(q.sql.size() - tail.size()), tail) << limit << ": " << q.sql;
+        EXPECT_EQ(q.limit, limit < 0 ? -limit : limit);
+    }
 }
 
 TEST(QueryBuilder, CursorValuesAreTypedParams) {
@@ -184,7 +229,7 @@ TEST(QueryBuilder, CursorValuesAreTypedParams) {
     std::vector<ParamType> types;
     for (const Param& p : q.params) types.push_back(p.type);
     EXPECT_EQ(types, (std::vector<ParamType>{ParamType::Date, ParamType::TimestampTz, ParamType::Text,
-                                             ParamType::Int8, ParamType::Int8}));
+                                             ParamType::Int8}));
     EXPECT_EQ(q.params[0].text, "1990-11-23");
     EXPECT_EQ(q.params[1].text, "2024-01-01 10:00:00+00");
     expect_params_consistent(q);
@@ -293,7 +338,9 @@ TEST(QueryBuilder, SameShapeSameSql) {
     std::string c1 = cursor_for(sort, {CursorValue::of("1"), CursorValue::of("a"), CursorValue::of("1")});
     std::string c2 = cursor_for(sort, {CursorValue::of("99"), CursorValue::of("zz"), CursorValue::of("77")});
     EXPECT_EQ(list(R"({"city__icontains": "a"})", sort, c1, 10).sql,
-              list(R"({"city__icontains": "bbb"})", sort, c2, 999).sql);
+              list(R"({"city__icontains": "bbb"})", sort, c2, 16).sql);
+    // Page sizes in another power-of-two bucket are another shape.
+    EXPECT_NE(list("{}", sort, c1, 10).sql, list("{}", sort, c1, 17).sql);
 }
 
 TEST(QueryBuilder, EverySortBothDirectionsIsConsistent) {
@@ -324,8 +371,7 @@ TEST(QueryBuilder, EverySortBothDirectionsIsConsistent) {
 
 TEST(QueryBuilder, DescribeParams) {
     BuiltQuery q = list(R"({"last_name__icontains": "O'B", "points__in": [1, 2]})", {}, std::nullopt, 5);
-    ASSERT_EQ(q.params.size(), 3u);
+    ASSERT_EQ(q.params.size(), 2u);
     EXPECT_EQ(describe_param(1, q.params[0]), "$1 = '%O''B%' (text, from last_name__icontains)");
     EXPECT_EQ(describe_param(2, q.params[1]), "$2 = ARRAY['1', '2'] (integer[], from points__in)");
-    EXPECT_EQ(describe_param(3, q.params[2]), "$3 = '5' (bigint, from limit)");
 }
