@@ -96,19 +96,15 @@ FilterSql render_filter(std::string_view filter_json, const BuildOptions& o, Par
     return f;
 }
 
-// The LIMIT written into a list statement: the page size rounded up to a
-// power of two. The planner needs the row goal to choose between walking an
-// index in sort order and collecting then sorting matches; as a $n parameter
-// a generic plan would assume 10% of the table and lose that choice, so every
-// call would be planned afresh. The number comes from this fixed set (no
-// input text ever reaches the statement), one cached plan serves all page
-// sizes of a bucket, and the PostgreSQL layer stops the executor after
-// exactly |limit| rows (SPI's row count), so the extra rows are never read.
-std::string row_goal_sql(int64_t rows) {
-    int64_t goal = 1;
-    while (goal < rows) goal <<= 1;
-    return std::to_string(goal);
-}
+// The LIMIT written into a list statement: the page size as a number. The
+// planner needs the row goal to choose between walking an index in sort
+// order and collecting then sorting matches; as a $n parameter a generic
+// plan would assume 10% of the table and lose that choice, so every call
+// would be planned afresh. It is an integer the core range-checked
+// (check_limit), printed by std::to_string: no input text reaches the
+// statement. Each page size is its own cached shape (applications use a
+// handful).
+std::string row_goal_sql(int64_t rows) { return std::to_string(rows); }
 
 // "SELECT 1 FROM ... WHERE <branch>", the branches joined by UNION ALL
 // (they are disjoint): one row per matching contact.

@@ -62,13 +62,15 @@ PendingError pending;
 
 }  // namespace
 
-Datum run_entry(FunctionCallInfo fcinfo, EntryBody body) {
-    ErrorData* pg_error = nullptr;
-    pending.errcode = 0;
+namespace {
+
+// Records the exception being handled (call only from a catch handler).
+// Returns the PostgreSQL error to re-raise, or nullptr when `pending` holds it.
+ErrorData* capture_current_exception() noexcept {
     try {
-        return body(fcinfo);
+        throw;
     } catch (const PgError& e) {
-        pg_error = e.edata();
+        return e.edata();
     } catch (const core::Error& e) {
         pending.set(to_errcode(e.state()), e.what(), e.detail().c_str(), e.hint().c_str());
     } catch (const std::bad_alloc&) {
@@ -79,12 +81,43 @@ Datum run_entry(FunctionCallInfo fcinfo, EntryBody body) {
         pending.set(ERRCODE_INTERNAL_ERROR, "internal error in contacts_ext",
                     "an exception of unknown type was thrown");
     }
-    // Every C++ object of the call is destroyed by now: raising is safe.
+    return nullptr;
+}
+
+// Raises what capture_current_exception() recorded. Call with no C++ object
+// alive in the calling frame.
+[[noreturn]] void raise_captured(ErrorData* pg_error) {
     if (pg_error != nullptr) ReThrowError(pg_error);
     ereport(ERROR, (errcode(pending.errcode), errmsg_internal("%s", pending.message),
                     pending.detail[0] != '\0' ? errdetail_internal("%s", pending.detail) : 0,
                     pending.hint[0] != '\0' ? errhint("%s", pending.hint) : 0));
     pg_unreachable();
+}
+
+}  // namespace
+
+Datum run_entry(FunctionCallInfo fcinfo, EntryBody body) {
+    ErrorData* pg_error = nullptr;
+    pending.errcode = 0;
+    try {
+        return body(fcinfo);
+    } catch (...) {
+        pg_error = capture_current_exception();
+    }
+    // Every C++ object of the call is destroyed by now: raising is safe.
+    raise_captured(pg_error);
+}
+
+void run_callback(CallbackBody body, void* arg) {
+    ErrorData* pg_error = nullptr;
+    pending.errcode = 0;
+    try {
+        body(arg);
+        return;
+    } catch (...) {
+        pg_error = capture_current_exception();
+    }
+    raise_captured(pg_error);
 }
 
 }  // namespace contacts::pg

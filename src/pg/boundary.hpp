@@ -86,6 +86,13 @@ using EntryBody = Datum (*)(FunctionCallInfo);
 // exception; returns body's Datum or longjmps via ereport.
 Datum run_entry(FunctionCallInfo fcinfo, EntryBody body);
 
+// For C callbacks that PostgreSQL itself calls (a DestReceiver): runs fn(arg);
+// an exception becomes a PostgreSQL ERROR, raised from this frame after fn's
+// frames are gone, which PostgreSQL's own error handling then unwinds.
+using CallbackBody = void (*)(void* arg);
+void run_callback(CallbackBody body, void* arg);
+
+
 }  // namespace contacts::pg
 
 // Defines the SQL-callable C function `name`: the fmgr entry point (C linkage,

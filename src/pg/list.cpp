@@ -14,7 +14,7 @@
 #include "pg/call_timeout.hpp"
 #include "pg/boundary.hpp"
 #include "pg/call_args.hpp"
-#include "pg/cursor_values.hpp"
+#include "pg/list_rows.hpp"
 #include "pg/plan_cache.hpp"
 #include "pg/settings.hpp"
 
@@ -71,8 +71,6 @@ void run_query(const core::BuiltQuery& q, int64_t max_rows) {
     });
 }
 
-void emit_rows(FunctionCallInfo fcinfo, ReturnSetInfo* rsinfo, const core::BuiltQuery& q);
-
 }  // namespace
 
 CONTACTS_FUNCTION(contacts_list) {
@@ -88,48 +86,13 @@ CONTACTS_FUNCTION(contacts_list) {
     if (rsinfo->setDesc->natts != kListDataColumns + 1)
         throw core::Error(core::SqlState::InternalError, "contacts_list's declared result does not have 20 columns");
 
-    contacts::pg::with_call_timeout("contacts_list", [&] { emit_rows(fcinfo, rsinfo, q); });
+    contacts::pg::with_call_timeout("contacts_list", [&] {
+        spi_connect();
+        contacts::pg::emit_list_rows(q, rsinfo);
+        spi_finish();
+    });
     return Datum(0);
 }
-
-namespace {
-
-// Runs the list query and puts each row, with its cursor, in the result.
-void emit_rows(FunctionCallInfo fcinfo, ReturnSetInfo* rsinfo, const core::BuiltQuery& q) {
-    (void)fcinfo;
-    spi_connect();
-    run_query(q, q.limit);
-
-    SPITupleTable* table = SPI_tuptable;
-    const uint64 rows = SPI_processed;
-    TupleDesc desc = table->tupdesc;
-    if (desc->natts != kListDataColumns)
-        throw core::Error(core::SqlState::InternalError, "contacts_list's query returned an unexpected row shape");
-
-    std::vector<core::CursorValue> key_values(q.cursor_columns.size());
-    for (uint64 r = 0; r < rows; ++r) {
-        contacts::pg::check_interrupts();
-        Datum values[kListDataColumns + 1];
-        bool nulls[kListDataColumns + 1];
-        // A backward page was read nearest-first (the reversed sort).
-        HeapTuple tuple = table->vals[q.backward ? rows - 1 - r : r];
-        pg_call([=, &values, &nulls] { heap_deform_tuple(tuple, desc, values, nulls); });
-
-        for (std::size_t k = 0; k < q.cursor_columns.size(); ++k) {
-            const std::size_t col = q.cursor_columns[k];
-            key_values[k] = contacts::pg::cursor_value(values[col], nulls[col], TupleDescAttr(desc, col)->atttypid);
-        }
-        const std::string token = core::encode_cursor(q.sort, key_values);
-        const char* data = token.data();
-        const int len = static_cast<int>(token.size());
-        values[kListDataColumns] = pg_call([=] { return PointerGetDatum(cstring_to_text_with_len(data, len)); });
-        nulls[kListDataColumns] = false;
-        pg_call([=, &values, &nulls] { tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls); });
-    }
-    spi_finish();
-}
-
-}  // namespace
 
 namespace {
 
@@ -213,8 +176,7 @@ CONTACTS_FUNCTION(contacts_explain) {
 
     std::vector<std::string> lines;
     lines.emplace_back("-- SQL run by contacts_list (values are bound parameters, never part of the text):");
-    lines.emplace_back("-- rows: contacts_list stops after " + std::to_string(q.limit) +
-                       " (the LIMIT is the page size rounded up to a power of two: the planner's row goal)");
+    lines.emplace_back("-- the LIMIT is the page size, written as a number so the planner plans for one page");
     if (q.backward)
         lines.emplace_back("-- a page before the cursor: read in the reversed order, returned last row first");
     lines.push_back(q.sql);

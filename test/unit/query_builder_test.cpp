@@ -71,9 +71,8 @@ TEST(QueryBuilder, Columns) {
 
 TEST(QueryBuilder, FirstPage) {
     BuiltQuery q = list("{}");
-    // The LIMIT is the row goal (the page size rounded up to a power of
-    // two), never a parameter: contacts_list stops after q.limit rows.
-    EXPECT_EQ(q.sql, "SELECT " + kCols + " " + kFrom + " ORDER BY u.id ASC NULLS LAST LIMIT 64");
+    // The LIMIT is the page size as a number (the planner's row goal), not a parameter.
+    EXPECT_EQ(q.sql, "SELECT " + kCols + " " + kFrom + " ORDER BY u.id ASC NULLS LAST LIMIT 50");
     EXPECT_TRUE(q.params.empty());
     EXPECT_FALSE(q.plan_per_call);
     EXPECT_EQ(q.sort.normalized(), "id");
@@ -89,7 +88,7 @@ TEST(QueryBuilder, FilterSortAndCursor) {
     EXPECT_EQ(q.sql, "SELECT " + kCols + " " + kFrom +
                          " WHERE u.first_name OPERATOR(s.~~*@) $1 AND (cr.points <= $2 AND (cr.points < $2 OR (cr.points = $2 "
                          "AND (u.last_name, u.id) > ($3, $4)))) ORDER BY cr.points DESC NULLS FIRST, u.last_name "
-                         "ASC NULLS LAST, u.id ASC NULLS LAST LIMIT 64");
+                         "ASC NULLS LAST, u.id ASC NULLS LAST LIMIT 50");
     ASSERT_EQ(q.params.size(), 4u);
     EXPECT_TRUE(q.plan_per_call);  // a pattern lookup
     EXPECT_EQ(q.params[0].text, "%ann%");
@@ -106,11 +105,11 @@ TEST(QueryBuilder, IdCursorAddsJoinBoundInOnClause) {
     std::string c = cursor_for({}, {CursorValue::of("1000")});
     BuiltQuery q = list("{}", {}, c);
     EXPECT_EQ(q.sql, "SELECT " + kCols + " " + kFrom +
-                         " AND cr.appuser_id > $1 WHERE u.id > $1 ORDER BY u.id ASC NULLS LAST LIMIT 64");
+                         " AND cr.appuser_id > $1 WHERE u.id > $1 ORDER BY u.id ASC NULLS LAST LIMIT 50");
     // Backward: the reversed order, nearest row first (the caller reverses).
     q = list("{}", {}, c, -50);
     EXPECT_EQ(q.sql, "SELECT " + kCols + " " + kFrom +
-                         " AND cr.appuser_id < $1 WHERE u.id < $1 ORDER BY u.id DESC NULLS FIRST LIMIT 64");
+                         " AND cr.appuser_id < $1 WHERE u.id < $1 ORDER BY u.id DESC NULLS FIRST LIMIT 50");
     EXPECT_TRUE(q.backward);
     std::string d = cursor_for({"-id"}, {CursorValue::of("1000")});
     q = list("{}", {"-id"}, d);
@@ -122,7 +121,7 @@ TEST(QueryBuilder, IdCursorAddsJoinBoundInOnClause) {
 
 TEST(QueryBuilder, NegativeLimitWithoutCursorIsLastPage) {
     BuiltQuery q = list("{}", {}, std::nullopt, -20);
-    EXPECT_EQ(q.sql, "SELECT " + kCols + " " + kFrom + " ORDER BY u.id DESC NULLS FIRST LIMIT 32");
+    EXPECT_EQ(q.sql, "SELECT " + kCols + " " + kFrom + " ORDER BY u.id DESC NULLS FIRST LIMIT 20");
     EXPECT_TRUE(q.backward);
     EXPECT_EQ(q.limit, 20);
     EXPECT_TRUE(q.params.empty());
@@ -132,21 +131,21 @@ TEST(QueryBuilder, NullableLeadingKeySplitsIntoUnionAll) {
     BuiltQuery q = list("{}", {"city"});
     std::string order = "a.city ASC NULLS LAST, u.id ASC NULLS LAST";
     EXPECT_EQ(q.sql, "SELECT * FROM ((SELECT " + kCols + " " + kFrom + " WHERE a.city IS NOT NULL ORDER BY " + order +
-                         " LIMIT 64) UNION ALL (SELECT " + kCols + " " + kFrom +
-                         " WHERE a.id IS NULL ORDER BY u.id ASC NULLS LAST LIMIT 64)) AS s ORDER BY s.city "
-                         "ASC NULLS LAST, s.id ASC NULLS LAST LIMIT 64");
+                         " LIMIT 50) UNION ALL (SELECT " + kCols + " " + kFrom +
+                         " WHERE a.id IS NULL ORDER BY u.id ASC NULLS LAST LIMIT 50)) AS s ORDER BY s.city "
+                         "ASC NULLS LAST, s.id ASC NULLS LAST LIMIT 50");
     // With the split off: one branch.
     BuildOptions o = options();
     o.split_nullable_leading_key = false;
     q = list("{}", {"city"}, std::nullopt, 50, o);
-    EXPECT_EQ(q.sql, "SELECT " + kCols + " " + kFrom + " ORDER BY " + order + " LIMIT 64");
+    EXPECT_EQ(q.sql, "SELECT " + kCols + " " + kFrom + " ORDER BY " + order + " LIMIT 50");
     // A NULL cursor value in ASC order leaves only the NULL segment.
     std::string c = cursor_for({"city"}, {CursorValue::null(), CursorValue::of("7")});
     q = list(R"({"gender": "F"})", {"city"}, c);
     // (The NULL segment is ordered without its constant leading key.)
     EXPECT_EQ(q.sql, "SELECT " + kCols + " " + kFrom +
                          " WHERE u.gender = $1 AND (a.id IS NULL AND u.id > $2) ORDER BY u.id ASC NULLS "
-                         "LAST LIMIT 64");
+                         "LAST LIMIT 50");
     EXPECT_FALSE(q.plan_per_call);  // equality: PostgreSQL's plan cache decides
     expect_params_consistent(q);
 }
@@ -158,12 +157,12 @@ TEST(QueryBuilder, BackwardSplitNestsInsideTheReorder) {
     EXPECT_EQ(q.sql.rfind("SELECT * FROM ((SELECT ", 0), 0u) << q.sql;
     // (points ASC, id DESC: mixed directions, so no row comparison.)
     EXPECT_NE(q.sql.find("WHERE (cr.points >= $1 AND (cr.points > $1 OR (cr.points = $1 AND u.id < $2))) ORDER BY "
-                         "cr.points ASC NULLS LAST, u.id DESC NULLS FIRST LIMIT 8) UNION ALL"),
+                         "cr.points ASC NULLS LAST, u.id DESC NULLS FIRST LIMIT 5) UNION ALL"),
               std::string::npos)
         << q.sql;
-    EXPECT_NE(q.sql.find("WHERE cr.appuser_id IS NULL ORDER BY u.id DESC NULLS FIRST LIMIT 8)"), std::string::npos);
+    EXPECT_NE(q.sql.find("WHERE cr.appuser_id IS NULL ORDER BY u.id DESC NULLS FIRST LIMIT 5)"), std::string::npos);
     // The outer merge keeps the reversed order: the caller returns its rows last first.
-    const std::string tail = ") AS s ORDER BY s.points ASC NULLS LAST, s.id DESC NULLS FIRST LIMIT 8";
+    const std::string tail = ") AS s ORDER BY s.points ASC NULLS LAST, s.id DESC NULLS FIRST LIMIT 5";
     EXPECT_EQ(q.sql.substr(q.sql.size() - tail.size()), tail) << q.sql;
     EXPECT_TRUE(q.backward);
     EXPECT_EQ(q.limit, 5);
@@ -177,7 +176,7 @@ TEST(QueryBuilder, SearchWithNegativeLimit) {
     EXPECT_EQ(q.sql.rfind("SELECT * FROM ((SELECT " + kCols + " " + kFrom + " WHERE ", 0), 0u) << q.sql;
     EXPECT_NE(q.sql.find(" UNION ALL "), std::string::npos);
     EXPECT_NE(q.sql.find(" IS NOT TRUE"), std::string::npos);
-    const std::string tail = ") AS s ORDER BY s.id DESC NULLS FIRST LIMIT 64";
+    const std::string tail = ") AS s ORDER BY s.id DESC NULLS FIRST LIMIT 50";
     EXPECT_EQ(q.sql.substr(q.sql.size() - tail.size()), tail) << q.sql;
     EXPECT_TRUE(q.backward);
     EXPECT_TRUE(q.plan_per_call);
@@ -210,9 +209,9 @@ TEST(QueryBuilder, SearchBranchesAreSplitByTable) {
     EXPECT_EQ(list(R"({"city": "Berlin"})").sql.find("UNION"), std::string::npos);
 }
 
-TEST(QueryBuilder, RowGoalIsThePageSizeRoundedUpToAPowerOfTwo) {
+TEST(QueryBuilder, RowGoalIsThePageSize) {
     const std::vector<std::pair<int64_t, std::string>> cases = {
-        {1, "1"}, {2, "2"}, {3, "4"}, {50, "64"}, {64, "64"}, {65, "128"}, {1000, "1024"}, {-7, "8"}};
+        {1, "1"}, {2, "2"}, {3, "3"}, {50, "50"}, {-7, "7"}, {1000, "1000"}, {-1000, "1000"}};
     for (const auto& [limit, goal] : cases) {
         BuiltQuery q = list("{}", {}, std::nullopt, limit);
         const std::string tail = " LIMIT " + goal;
@@ -338,9 +337,9 @@ TEST(QueryBuilder, SameShapeSameSql) {
     std::string c1 = cursor_for(sort, {CursorValue::of("1"), CursorValue::of("a"), CursorValue::of("1")});
     std::string c2 = cursor_for(sort, {CursorValue::of("99"), CursorValue::of("zz"), CursorValue::of("77")});
     EXPECT_EQ(list(R"({"city__icontains": "a"})", sort, c1, 10).sql,
-              list(R"({"city__icontains": "bbb"})", sort, c2, 16).sql);
-    // Page sizes in another power-of-two bucket are another shape.
-    EXPECT_NE(list("{}", sort, c1, 10).sql, list("{}", sort, c1, 17).sql);
+              list(R"({"city__icontains": "bbb"})", sort, c2, 10).sql);
+    // Another page size is another shape.
+    EXPECT_NE(list("{}", sort, c1, 10).sql, list("{}", sort, c1, 11).sql);
 }
 
 TEST(QueryBuilder, EverySortBothDirectionsIsConsistent) {
