@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <climits>
+#include <unordered_map>
 
 #include <unicode/uchar.h>
 #include <unicode/ucasemap.h>
@@ -93,11 +94,6 @@ inline bool is_word_char(char32_t c) {
     return u_isUAlphabetic(uc) || u_isdigit(uc);
 }
 
-// Keys of one padded word given as code points (pads included).
-inline void add_word_keys(const char32_t* w, std::size_t len, std::vector<Key>& out) {
-    for (std::size_t i = 0; i + 3 <= len; ++i) out.push_back(make_key(w[i], w[i + 1], w[i + 2]));
-}
-
 void sort_unique(std::vector<Key>& keys) {
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
@@ -108,6 +104,7 @@ void sort_unique(std::vector<Key>& keys) {
 struct PatternChar {
     char32_t cp;
     bool wildcard;
+    bool plain = false;  // the text matches it only with plain characters (see raw_like_query)
 };
 
 // A folded LIKE pattern as characters, escapes resolved.
@@ -210,6 +207,109 @@ void extract_keys(std::string_view folded, std::vector<Key>& out) {
     sort_unique(out);
 }
 
+namespace {
+
+// fold() of one code point, cached: folding works character by character on
+// almost all text, and a column has few distinct characters.
+const std::string& fold_code_point(char32_t c) {
+    static std::unordered_map<char32_t, std::string> cache;
+    auto it = cache.find(c);
+    if (it != cache.end()) return it->second;
+    std::string one;
+    append_utf8(one, c);
+    if (cache.size() > 65536) cache.clear();
+    return cache.emplace(c, fold(one)).first->second;
+}
+
+// Whether a character of indexed text is plain: every lower() PostgreSQL may
+// apply (ASCII-only in the C locale, libc towlower, ICU) turns no other
+// character into an ASCII one.
+inline bool plain_text_char(char32_t c) {
+    return c < 0x80 || u_tolower(static_cast<UChar32>(c)) < 0x80;
+}
+
+// Folds `text` character by character into `cps` with a plain flag per folded
+// character. False when the result differs from `folded` (folding composed
+// or reordered across characters).
+bool fold_aligned(std::string_view text, std::string_view folded, std::vector<char32_t>& cps,
+                  std::vector<bool>& plain) {
+    cps.clear();
+    plain.clear();
+    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t n = text.size();
+    std::size_t fpos = 0;
+    for (std::size_t i = 0; i < n;) {
+        char32_t c;
+        i += static_cast<std::size_t>(decode(s + i, n - i, c));
+        if (c == kBad) return false;
+        const std::string& piece = fold_code_point(c);
+        if (folded.compare(fpos, piece.size(), piece) != 0) return false;
+        fpos += piece.size();
+        const bool p = piece.size() == 1 && plain_text_char(c);
+        const auto* q = reinterpret_cast<const unsigned char*>(piece.data());
+        for (std::size_t k = 0; k < piece.size();) {
+            char32_t d;
+            k += static_cast<std::size_t>(decode(q + k, piece.size() - k, d));
+            cps.push_back(d);
+            // A folded character that is not ASCII is never required in plain
+            // form (no plain pattern character folds to it): flagged plain,
+            // so that its trigrams stay in one form.
+            plain.push_back(p || d >= 0x80);
+        }
+    }
+    return fpos == folded.size();
+}
+
+}  // namespace
+
+void extract_index_keys(std::string_view text, std::string_view folded, std::vector<Key>& out) {
+    bool ascii = true;
+    for (char ch : text) ascii = ascii && static_cast<unsigned char>(ch) < 0x80;
+    static std::vector<char32_t> cps;
+    static std::vector<bool> plain;
+    if (ascii || !fold_aligned(text, folded, cps, plain)) {
+        extract_keys(folded, out);
+        return;
+    }
+    out.clear();
+    out.reserve(cps.size() + 2);
+    const std::size_t n = cps.size();
+    for (std::size_t i = 0; i < n;) {
+        if (!is_word_char(cps[i])) {
+            ++i;
+            continue;
+        }
+        // As extract_keys(), with a plain flag travelling with each character
+        // (the blanks of the padding are plain).
+        char32_t a = kBlank, b = kBlank;
+        bool pa = true, pb = true;
+        for (; i < n && is_word_char(cps[i]); ++i) {
+            const bool pc = plain[i];
+            const Key k = make_key(a, b, cps[i]);
+            out.push_back(pa && pb && pc ? k : accented_of(k));
+            a = b;
+            pa = pb;
+            b = cps[i];
+            pb = pc;
+        }
+        const Key k = make_key(a, b, kBlank);
+        out.push_back(pa && pb ? k : accented_of(k));
+    }
+    sort_unique(out);
+    // A trigram the text has in plain form satisfies every query of it: its
+    // accented form would only add an entry. (Accented keys sort first.)
+    const auto first_plain = std::lower_bound(out.begin(), out.end(), Key{0});
+    const auto end_accented = std::remove_if(out.begin(), first_plain, [&](Key k) {
+        return std::binary_search(first_plain, out.end(), plain_of(k));
+    });
+    out.erase(end_accented, first_plain);
+    // Long-lived buffers stay small.
+    if (cps.capacity() > 65536) {
+        std::vector<char32_t>().swap(cps);
+        std::vector<bool>().swap(plain);
+    }
+}
+
 std::size_t count_common(const std::vector<Key>& a, const std::vector<Key>& b) {
     std::size_t i = 0, j = 0, common = 0;
     while (i < a.size() && j < b.size()) {
@@ -233,18 +333,24 @@ float similarity(const std::vector<Key>& a, const std::vector<Key>& b) {
 }
 
 int compare_prefix(const Prefix& p, Key k) {
+    // As unsigned numbers with the sign bit flipped, keys keep their int8
+    // order, and shifting keeps the accented bit with the fields compared.
     const int shift = p.length == 2 ? kFieldBits : 2 * kFieldBits;
-    const Key want = p.start >> shift;
-    const Key have = k >> shift;
+    constexpr uint64_t kFlip = uint64_t{1} << 63;
+    const uint64_t want = (static_cast<uint64_t>(p.start) ^ kFlip) >> shift;
+    const uint64_t have = (static_cast<uint64_t>(k) ^ kFlip) >> shift;
     return have == want ? 0 : (have < want ? -1 : 1);
 }
 
 // --- pattern queries ---------------------------------------------------------------
 
-PatternQuery folded_like_query(std::string_view folded_pattern) {
+namespace {
+
+// The requirements of a folded pattern given as characters.
+PatternQuery like_query(const std::vector<PatternChar>& p) {
     PatternQuery q;
-    const std::vector<PatternChar> p = tokenize(folded_pattern);
     std::vector<Prefix> two, one;
+    std::vector<bool> part_plain;
     std::vector<char32_t> part;
     const std::size_t n = p.size();
     for (std::size_t i = 0; i < n;) {
@@ -257,13 +363,27 @@ PatternQuery folded_like_query(std::string_view folded_pattern) {
         // or a literal non-word character), not on a side that is a wildcard.
         const bool pad_before = i == 0 || !p[i - 1].wildcard;
         part.clear();
-        if (pad_before) part.insert(part.end(), {kBlank, kBlank});
+        part_plain.clear();
+        if (pad_before) {
+            part.insert(part.end(), {kBlank, kBlank});
+            part_plain.insert(part_plain.end(), {true, true});
+        }
         std::size_t j = i;
-        while (j < n && !p[j].wildcard && is_word_char(p[j].cp)) part.push_back(p[j++].cp);
+        for (; j < n && !p[j].wildcard && is_word_char(p[j].cp); ++j) {
+            part.push_back(p[j].cp);
+            part_plain.push_back(p[j].plain);
+        }
         const bool pad_after = j == n || !p[j].wildcard;
-        if (pad_after) part.push_back(kBlank);
+        if (pad_after) {
+            part.push_back(kBlank);
+            part_plain.push_back(true);
+        }
         if (part.size() >= 3) {
-            add_word_keys(part.data(), part.size(), q.keys);
+            for (std::size_t k = 0; k + 3 <= part.size(); ++k) {
+                const Key key = make_key(part[k], part[k + 1], part[k + 2]);
+                q.keys.push_back(key);
+                if (part_plain[k] && part_plain[k + 1] && part_plain[k + 2]) q.plain_keys.push_back(key);
+            }
         } else if (part.size() == 2) {
             two.push_back({make_key(0, part[0], part[1]), 2});
         } else {
@@ -272,6 +392,7 @@ PatternQuery folded_like_query(std::string_view folded_pattern) {
         i = j;
     }
     sort_unique(q.keys);
+    sort_unique(q.plain_keys);
     if (q.keys.empty()) {
         std::vector<Prefix>& chosen = two.empty() ? one : two;
         std::sort(chosen.begin(), chosen.end(), [](const Prefix& a, const Prefix& b) { return a.start < b.start; });
@@ -283,6 +404,10 @@ PatternQuery folded_like_query(std::string_view folded_pattern) {
     q.match_all = q.keys.empty() && q.prefixes.empty();
     return q;
 }
+
+}  // namespace
+
+PatternQuery folded_like_query(std::string_view folded_pattern) { return like_query(tokenize(folded_pattern)); }
 
 bool safe_after_cut(char32_t c) {
     if (c < 0x80) return true;
@@ -301,24 +426,59 @@ bool safe_before_cut(char32_t c) {
     return true;
 }
 
-std::string raw_pattern_folded(std::string_view raw) {
-    std::string out;
+namespace {
+
+// A character of a raw LIKE/ILIKE pattern that every matching text matches
+// with a plain character (see raw_like_query()).
+inline bool plain_pattern_char(char32_t c) { return c < 0x80 && c != U'I'; }
+
+// The raw pattern as folded characters: the literal runs folded, unsafe edge
+// characters replaced by %, with plain flags.
+std::vector<PatternChar> raw_tokens(std::string_view raw) {
+    std::vector<PatternChar> out;
     std::string literal;
     std::vector<char32_t> cps;
+    std::vector<bool> plain;
     // Literal runs are separated by wildcards, so every run but a leading
     // one follows a wildcard.
     bool after_wildcard = false;
     auto flush = [&](bool before_wildcard) {
         if (literal.empty()) return;
         const std::string f = fold(literal);
-        literal.clear();
+        // Plain flags when folding works character by character here (else
+        // none: a key not required in plain form only widens the search).
         cps.clear();
+        plain.clear();
+        {
+            const auto* s = reinterpret_cast<const unsigned char*>(literal.data());
+            std::size_t fpos = 0;
+            bool aligned = true;
+            for (std::size_t i = 0; i < literal.size() && aligned;) {
+                char32_t c;
+                i += static_cast<std::size_t>(decode(s + i, literal.size() - i, c));
+                std::string one;
+                append_utf8(one, c);
+                const std::string piece = c < 0x80 ? std::string(1, static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c))
+                                                   : fold(one);
+                if (f.compare(fpos, piece.size(), piece) != 0) {
+                    aligned = false;
+                    break;
+                }
+                fpos += piece.size();
+                const bool p = piece.size() == 1 && plain_pattern_char(c);
+                for (std::size_t k = 0; k < piece.size(); ++k)
+                    if ((static_cast<unsigned char>(piece[k]) & 0xC0) != 0x80) plain.push_back(p);
+            }
+            if (!aligned || fpos != f.size()) plain.clear();
+        }
+        literal.clear();
         const auto* s = reinterpret_cast<const unsigned char*>(f.data());
         for (std::size_t i = 0; i < f.size();) {
             char32_t c;
             i += static_cast<std::size_t>(decode(s + i, f.size() - i, c));
             cps.push_back(c);
         }
+        if (plain.size() != cps.size()) plain.assign(cps.size(), false);
         // Next to a wildcard the text continues with an unknown character:
         // drop edge characters that folding could merge with it.
         std::size_t b = 0, e = cps.size();
@@ -333,11 +493,9 @@ std::string raw_pattern_folded(std::string_view raw) {
                 if (starter) break;
             }
         }
-        std::string kept;
-        for (std::size_t k = b; k < e; ++k) append_utf8(kept, cps[k]);
-        if (b > 0) out.push_back('%');
-        out += escape_like(kept);
-        if (e < cps.size()) out.push_back('%');
+        if (b > 0) out.push_back({U'%', true});
+        for (std::size_t k = b; k < e; ++k) out.push_back({cps[k], false, plain[k]});
+        if (e < cps.size()) out.push_back({U'%', true});
     };
     for (std::size_t i = 0; i < raw.size(); ++i) {
         const char c = raw[i];
@@ -346,7 +504,7 @@ std::string raw_pattern_folded(std::string_view raw) {
             literal.push_back(i + 1 < raw.size() ? raw[++i] : '\\');
         } else if (c == '%' || c == '_') {
             flush(true);
-            out.push_back(c);
+            out.push_back({static_cast<char32_t>(c), true});
             after_wildcard = true;
         } else {
             literal.push_back(c);
@@ -356,9 +514,18 @@ std::string raw_pattern_folded(std::string_view raw) {
     return out;
 }
 
-PatternQuery raw_like_query(std::string_view raw_pattern) {
-    return folded_like_query(raw_pattern_folded(raw_pattern));
+}  // namespace
+
+std::string raw_pattern_folded(std::string_view raw) {
+    std::string out;
+    for (const PatternChar& c : raw_tokens(raw)) {
+        if (!c.wildcard && (c.cp == U'%' || c.cp == U'_' || c.cp == U'\\')) out.push_back('\\');
+        append_utf8(out, c.cp);
+    }
+    return out;
 }
+
+PatternQuery raw_like_query(std::string_view raw_pattern) { return like_query(raw_tokens(raw_pattern)); }
 
 // --- LIKE matcher ---------------------------------------------------------------------
 

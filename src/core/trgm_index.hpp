@@ -22,6 +22,14 @@
 // reads only the entries in the range. pg_trgm cannot do this: its keys are
 // CRC-compacted, so it falls back to scanning the whole index.
 //
+// Index keys carry one more bit: kAccented (the sign bit) marks a trigram
+// occurrence with a character that is not plain ASCII in the original text
+// (é, č, ß, ø … before folding). An accent-insensitive query asks for either
+// form of each trigram; a case-insensitive one (ILIKE) of an ASCII pattern
+// asks for the plain form only, so "Zagrebačka" is no candidate for
+// ILIKE '%bac%' although it folds to "zagrebacka" (pg_trgm, which lower-cases
+// but does not fold, never offers it either). See extract_index_keys().
+//
 // Similarity is pg_trgm's formula, shared / (|a| + |b| - shared), over these
 // exact trigram sets. It equals pg_trgm's similarity() of the folded texts
 // except where pg_trgm's 24-bit hashing of a multibyte trigram happens to
@@ -45,6 +53,14 @@ constexpr Key make_key(char32_t first, char32_t middle, char32_t last) {
     return (static_cast<Key>(middle) << (2 * kFieldBits)) | (static_cast<Key>(last) << kFieldBits) |
            static_cast<Key>(first);
 }
+// The sign bit: the trigram occurrence has a non-plain character (see
+// extract_index_keys()). Fields and the middle-last-first order are the same
+// in both halves; all accented keys sort before all plain ones.
+inline constexpr Key kAccented = static_cast<Key>(uint64_t{1} << 63);
+constexpr Key plain_of(Key k) { return k & ~kAccented; }
+constexpr Key accented_of(Key k) { return k | kAccented; }
+constexpr bool is_accented(Key k) { return k < 0; }
+
 constexpr char32_t key_first(Key k) { return static_cast<char32_t>(k & kFieldMask); }
 constexpr char32_t key_middle(Key k) { return static_cast<char32_t>((k >> (2 * kFieldBits)) & kFieldMask); }
 constexpr char32_t key_last(Key k) { return static_cast<char32_t>((k >> kFieldBits) & kFieldMask); }
@@ -56,6 +72,18 @@ std::string key_text(Key k);
 // written to `out` (cleared first). Words are maximal runs of word characters
 // (Unicode Alphabetic or decimal digit, as in core/trigram.hpp).
 void extract_keys(std::string_view folded, std::vector<Key>& out);
+
+// The keys a contacts_trgm_ops index stores for a value: extract_keys(folded)
+// (folded == fold(text)), each with kAccented set when one of the trigram's
+// characters comes from a character of `text` that is not plain — plain
+// meaning its simple lower case is ASCII (A-Z, a-z, digits, and İ, K (Kelvin)
+// which lower() may turn into ASCII) and it folds to that one character. Plain
+// ASCII text has exactly the keys of extract_keys(). When folding does not
+// work character by character on this text (rare compositions, e.g. kana
+// voicing marks), every key is left plain: a plain key only ever widens what
+// an ILIKE query finds. Sorted, duplicate-free (a trigram may occur in both
+// forms).
+void extract_index_keys(std::string_view text, std::string_view folded, std::vector<Key>& out);
 
 // Number of keys two sorted, duplicate-free arrays share.
 std::size_t count_common(const std::vector<Key>& a, const std::vector<Key>& b);
@@ -77,14 +105,18 @@ struct Prefix {
 
 // Compares a key with a prefix range the way GIN's comparePartial must:
 // 0 when the key is in the range, > 0 once keys are past it (GIN stops), and
-// < 0 for keys before it (never happens: GIN starts at `start`).
+// < 0 for keys before it (never happens: GIN starts at `start`). A range
+// with kAccented in `start` is the same range among accented keys.
 int compare_prefix(const Prefix& p, Key k);
 
 // What a LIKE pattern requires of the trigrams of the (folded) text it
 // matches. Every matching text has all `keys` and, for each prefix, at least
-// one key in its range.
+// one key in its range. In terms of index keys (extract_index_keys()): each
+// key in either form, except those in `plain_keys`, which the text has in
+// plain form; each prefix range in either form.
 struct PatternQuery {
-    std::vector<Key> keys;         // sorted, duplicate-free
+    std::vector<Key> keys;         // sorted, duplicate-free, plain form
+    std::vector<Key> plain_keys;   // the subset of `keys` required in plain form (sorted)
     std::vector<Prefix> prefixes;  // only when `keys` is empty (see like_query)
     // Nothing could be required (no word character in the pattern): every
     // text may match, the index must return every row.
@@ -100,7 +132,11 @@ struct PatternQuery {
 PatternQuery folded_like_query(std::string_view folded_pattern);
 
 // The requirements, on the trigrams of fold(text), of a LIKE or ILIKE pattern
-// matched against the raw text. The literal runs of the pattern are folded;
+// matched against the raw text. A key is required in plain form when each of
+// its characters comes from a pattern character that is ASCII and not 'I'
+// (ILIKE may lower-case 'I' to a dotless ı, as in a Turkish locale): every
+// character of a matching text there lower-cases to the same ASCII character,
+// so it is plain. The literal runs of the pattern are folded;
 // a folded character next to a wildcard is dropped (taken as part of the
 // wildcard) when folding could merge it with the unknown neighbouring
 // character of the text (Hangul jamo, kana voicing marks, Indic vowel signs:

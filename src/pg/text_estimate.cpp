@@ -20,7 +20,9 @@
 //      every row matching the pattern has every trigram the pattern requires,
 //      so the number of rows under the rarest required trigram (or under a
 //      short fragment's key range) — read from the index's entry tree and
-//      posting-tree roots, a few buffer reads — is an upper bound.
+//      posting-tree roots, a few buffer reads — is an upper bound. A
+//      trigram counts in both its plain and accented forms, or in plain form
+//      only where the pattern requires that (ILIKE with an ASCII pattern).
 // The sample is trusted once it has seen a few matches (capped by the
 // bound). With no match in the sample the term is rare: half a sample
 // value's share, or less when the bound says so. Erring low on an unseen term
@@ -354,16 +356,21 @@ double index_bound(VariableStatData* vardata, Oid oper) {
             GinState state;
             initGinState(&state, irel);
             const auto attnum = static_cast<OffsetNumber>(col + 1);
+            // A key in plain form only when the pattern requires that form,
+            // else in both (a row may hold both forms: the sum bounds it).
             double best = -1;
             for (trgm::Key k : g_pattern.keys) {
                 bool complete = true;
-                const double rows = count_range(irel, &state, attnum, k, 0, &complete);
+                double rows = count_range(irel, &state, attnum, k, 0, &complete);
+                if (!std::binary_search(g_pattern.plain_keys.begin(), g_pattern.plain_keys.end(), k))
+                    rows += count_range(irel, &state, attnum, trgm::accented_of(k), 0, &complete);
                 if (best < 0 || rows < best) best = rows;
                 if (best == 0) break;
             }
             for (const trgm::Prefix& p : g_pattern.prefixes) {
                 bool complete = true;
                 double rows = count_range(irel, &state, attnum, p.start, p.length, &complete);
+                rows += count_range(irel, &state, attnum, trgm::accented_of(p.start), p.length, &complete);
                 if (!complete) rows = rel->tuples;  // too wide to count: no bound
                 if (best < 0 || rows < best) best = rows;
             }

@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include <unicode/uchar.h>
+
 #include "core/error.hpp"
 #include "core/fold.hpp"
 #include "core/trigram.hpp"
@@ -102,7 +104,152 @@ bool satisfies(const PatternQuery& q, const std::vector<Key>& text_keys) {
     return true;
 }
 
+// Whether index keys (extract_index_keys) satisfy the query: keys in plain_keys
+// in plain form, the others and the prefix ranges in either form.
+bool satisfies_index(const PatternQuery& q, const std::vector<Key>& index_keys) {
+    auto has = [&](Key k) { return std::binary_search(index_keys.begin(), index_keys.end(), k); };
+    for (Key k : q.keys) {
+        const bool plain_only = std::binary_search(q.plain_keys.begin(), q.plain_keys.end(), k);
+        if (!has(k) && (plain_only || !has(accented_of(k)))) return false;
+    }
+    for (const Prefix& p : q.prefixes) {
+        const Prefix acc{accented_of(p.start), p.length};
+        bool any = false;
+        for (Key k : index_keys) any = any || compare_prefix(p, k) == 0 || compare_prefix(acc, k) == 0;
+        if (!any) return false;
+    }
+    return true;
+}
+
+std::vector<Key> index_keys_of(std::string_view raw) {
+    std::vector<Key> k;
+    extract_index_keys(raw, fold(raw), k);
+    return k;
+}
+
+// Lower case code point by code point: `ascii_only` as PostgreSQL's lower()
+// in the C locale, otherwise Unicode simple lower case (libc's towlower).
+std::string lower_cp(std::string_view s, bool ascii_only) {
+    std::string out;
+    for (const std::string& c : chars_of(s)) {
+        if (c.size() == 1) {
+            out.push_back(static_cast<char>(c[0] >= 'A' && c[0] <= 'Z' ? c[0] + 32 : c[0]));
+            continue;
+        }
+        if (ascii_only) {
+            out += c;
+            continue;
+        }
+        UChar32 cp;
+        int32_t i = 0;
+        U8_NEXT(reinterpret_cast<const uint8_t*>(c.data()), i, static_cast<int32_t>(c.size()), cp);
+        cp = u_tolower(cp);
+        char buf[4];
+        int32_t n = 0;
+        U8_APPEND_UNSAFE(buf, n, cp);
+        out.append(buf, static_cast<std::size_t>(n));
+    }
+    return out;
+}
+
 }  // namespace
+
+TEST(TrgmKeys, AccentedKeys) {
+    // Plain ASCII text: the keys of the folded text, all plain.
+    EXPECT_EQ(index_keys_of("Bachstrasse 5"), keys_of(fold("Bachstrasse 5")));
+    // A trigram with a character folded from a non-ASCII one is accented; the
+    // plain forms are the folded trigrams.
+    const std::vector<Key> k = index_keys_of("Zagrebačka");
+    std::vector<Key> plain;
+    for (Key x : k) plain.push_back(plain_of(x));
+    std::sort(plain.begin(), plain.end());
+    EXPECT_EQ(plain, keys_of("zagrebacka"));
+    auto has = [&](const char* t, bool accented) {
+        std::vector<Key> one = keys_of(t);  // "xyz" padded: take the unpadded trigram
+        for (Key x : one)
+            if (key_text(x) == t) return std::binary_search(k.begin(), k.end(), accented ? accented_of(x) : x);
+        return false;
+    };
+    EXPECT_TRUE(has("zag", false));
+    EXPECT_TRUE(has("bac", true));
+    EXPECT_FALSE(has("bac", false));
+    EXPECT_TRUE(has("eba", false));
+    EXPECT_TRUE(has("cka", true));
+    // ß → ss: both s are accented; İ and the Kelvin sign lower-case to ASCII: plain.
+    EXPECT_EQ(index_keys_of("İstanbul"), keys_of(fold("istanbul")));
+    EXPECT_EQ(index_keys_of("\u212Aarl"), keys_of("karl"));
+    std::vector<Key> accented, plain_ones;
+    for (Key x : index_keys_of("Straße")) (is_accented(x) ? accented : plain_ones).push_back(plain_of(x));
+    EXPECT_EQ(texts(accented), "ass|ras|se |sse");
+    EXPECT_EQ(texts(plain_ones), "  s| st|str|tra");
+    // Decomposed accents: the base letter stays plain (ILIKE '%bac%' matches
+    // "bac" + combining caron), precomposed ones are accented.
+    EXPECT_EQ(index_keys_of("bac\u030Cx"), keys_of("bacx"));
+    // A trigram also present in plain form has no accented key.
+    EXPECT_EQ(index_keys_of("bac bač"), keys_of("bac bac"));
+    // Folding that composes across characters: every key plain.
+    EXPECT_EQ(index_keys_of("か\u3099き"), keys_of(fold("か\u3099き")));
+    // Accented keys sort first and ranges work among them.
+    EXPECT_LT(accented_of(make_key(U'z', U'z', U'z')), make_key(0, 0, 0));
+    const Prefix acc{accented_of(make_key(0, U'a', U'c')), 2};
+    EXPECT_EQ(compare_prefix(acc, accented_of(make_key(U'b', U'a', U'c'))), 0);
+    EXPECT_GT(compare_prefix(acc, accented_of(make_key(U'b', U'a', U'd'))), 0);
+    EXPECT_GT(compare_prefix(acc, make_key(U'b', U'a', U'c')), 0);
+    EXPECT_LT(compare_prefix(Prefix{make_key(0, U'a', U'c'), 2}, accented_of(make_key(U'b', U'a', U'c'))), 0);
+}
+
+TEST(TrgmQuery, PlainKeys) {
+    PatternQuery q = raw_like_query("%bac%");
+    EXPECT_EQ(q.plain_keys, q.keys);
+    EXPECT_EQ(texts(q.keys), "bac");
+    q = raw_like_query("%BAC%");
+    EXPECT_EQ(q.plain_keys, q.keys);
+    // 'I' may lower-case to ı (Turkish): trigrams with it in either form.
+    q = raw_like_query("%BIRK%");
+    EXPECT_EQ(texts(q.keys), "bir|irk");
+    EXPECT_TRUE(q.plain_keys.empty());
+    q = raw_like_query("%bač%");
+    EXPECT_EQ(texts(q.keys), "bac");
+    EXPECT_TRUE(q.plain_keys.empty());
+    q = raw_like_query("%Straße%");
+    EXPECT_EQ(texts(q.plain_keys), "str|tra");
+    // Accent-insensitive patterns never require the plain form.
+    EXPECT_TRUE(folded_like_query("%bac%").plain_keys.empty());
+}
+
+TEST(TrgmQuery, IlikeRequirementsHoldOnIndexKeys) {
+    // ILIKE: lower(text) LIKE lower(pattern), with lower() as the C locale's
+    // (ASCII only) or Unicode simple lower case; whenever it matches, the
+    // index keys of the raw text satisfy the query of the raw pattern.
+    std::mt19937 rng(23);
+    const std::vector<std::string> alphabet = {
+        "A", "a", "b", "C", "c", "I", "i", "k", " ", "-", "é", "É", "e\u0301", "\u0301", "č", "c\u030C", "ß",
+        "ẞ", "ss", "İ", "ı", "\u212A", "Å", "\u212B", "ø", "æ", "ﬁ", "Ａ", "5", "５", "が", "か", "\u3099", "%", "_"};
+    int checked = 0;
+    for (int iter = 0; iter < 40000; ++iter) {
+        std::string raw;
+        for (int k = 1 + static_cast<int>(rng() % 9); k > 0; --k) raw += alphabet[rng() % alphabet.size()];
+        const bool ascii_only = rng() % 2;
+        std::vector<std::string> cs = chars_of(raw);
+        std::size_t a = rng() % (cs.size() + 1), b = rng() % (cs.size() + 1);
+        if (a > b) std::swap(a, b);
+        std::string pattern = (rng() % 2) ? "%" : "";
+        for (std::size_t i = a; i < b; ++i) {
+            std::string c = cs[i];
+            // Case changes of ASCII letters in the pattern (ILIKE ignores them).
+            if (c.size() == 1 && rng() % 3 == 0) c[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(c[0])));
+            // The pattern typed in lower case (İ → i, Kelvin sign → k, É → é).
+            if (c.size() > 1 && rng() % 2 == 0) c = lower_cp(c, false);
+            pattern += (rng() % 7 == 0) ? std::string("_") : escape_like(c);
+        }
+        if (rng() % 2) pattern += "%";
+        if (!ref_like(lower_cp(pattern, ascii_only), lower_cp(raw, ascii_only))) continue;
+        ++checked;
+        ASSERT_TRUE(satisfies_index(raw_like_query(pattern), index_keys_of(raw)))
+            << "pattern " << pattern << " text " << raw << " folded pattern " << raw_pattern_folded(pattern);
+    }
+    EXPECT_GT(checked, 5000);
+}
 
 TEST(TrgmKeys, OrderIsMiddleLastFirst) {
     EXPECT_LT(make_key(U'z', U'a', U'a'), make_key(U'a', U'a', U'b'));
