@@ -23,7 +23,7 @@ DATA        = $(filter-out $(DATA_built),$(wildcard extension/contacts_ext--*--*
 EXTRA_CLEAN = $(DATA_built)
 
 # pg_regress tests, in order; each sql/NAME.sql has its expected/NAME.out.
-REGRESS = schema generate seed text_search drop_guard list
+REGRESS = schema generate seed text_search drop_guard list limits
 REGRESS_OPTS = --inputdir=. --encoding=UTF8 --no-locale
 
 PG_CONFIG ?= pg_config

@@ -275,6 +275,7 @@ private:
                                 "\"search\" must be a string, not " +
                                     std::string(json::type_name(v.type())) + location(where));
                 }
+                check_pattern_length(v.as_string(), "\"search\"", where);
                 FilterNode search;
                 search.kind = FilterNode::Kind::Search;
                 search.terms = split_search_terms(v.as_string(), limits_.max_search_terms);
@@ -450,6 +451,35 @@ private:
         }
         c.values.push_back(convert_scalar(c, v, kind, where, -1));
         check_year_bounds(c, where);
+        if (is_pattern_lookup(c.lookup) || c.lookup == Lookup::TrigramSimilar ||
+            c.transform == Transform::Unaccent) {
+            check_pattern_length(c.values.back(), "the value of filter key " + quoted(c.key), where);
+        }
+    }
+
+    // Pattern values and search strings are re-read for every row scanned;
+    // see FilterLimits::max_pattern_chars.
+    void check_pattern_length(std::string_view value, const std::string& what, const std::string& where) {
+        if (value.size() <= limits_.max_pattern_chars) return;  // bytes >= characters
+        const std::size_t chars = utf8_length(value);
+        if (chars <= limits_.max_pattern_chars) return;
+        throw Error(SqlState::ProgramLimitExceeded,
+                    what + " is too long (" + std::to_string(chars) + " characters; the limit is " +
+                        std::to_string(limits_.max_pattern_chars) + ")" + location(where),
+                    "Pattern values (iexact, contains, icontains, startswith, istartswith, endswith, "
+                    "iendswith, trigram_similar and every lookup after unaccent) and \"search\" are "
+                    "matched against every row scanned; they are limited to " +
+                        std::to_string(limits_.max_pattern_chars) + " characters.");
+    }
+
+    // Code points of valid UTF-8 (the JSON parser has validated it): every
+    // byte that does not continue a sequence starts a character.
+    static std::size_t utf8_length(std::string_view s) {
+        std::size_t n = 0;
+        for (char ch : s) {
+            if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80) ++n;
+        }
+        return n;
     }
 
     // year__exact/gt/... compile to date ranges, which need a year PostgreSQL

@@ -71,6 +71,15 @@ struct FilterLimits {
     json::Limits json;                 // document limits (depth 32, 1 MB strings, 1000 elements)
     std::size_t max_conditions = 1000; // field conditions + search terms in one filter
     std::size_t max_search_terms = 32; // per "search" value
+    // Characters (code points) in a value that is matched as a pattern: the
+    // value of iexact, (i)contains, (i)startswith, (i)endswith,
+    // trigram_similar and of every lookup after unaccent, and a whole
+    // "search" string. These are folded or lower-cased for every row scanned
+    // (PostgreSQL's ILIKE lower-cases its pattern per call), so their cost
+    // grows with rows x length; 1,000 is far above any value of the data
+    // model (names, streets, e-mail addresses <= 254) and keeps that cost
+    // near a short pattern's. Other values keep json.max_string_bytes.
+    std::size_t max_pattern_chars = 1000;
 };
 
 // One "field__transform__lookup": value entry, validated and converted.
@@ -114,6 +123,7 @@ struct SqlContext {
     double similarity_threshold = 0.3;
     ParamList* params = nullptr;
     std::string threshold_placeholder;  // allocated on first trigram_similar
+    bool address_rows_hidable = true;   // see null_test_for() (fields.hpp)
 };
 
 // The SQL predicate for a filter ("TRUE" for an empty filter). Appends the
