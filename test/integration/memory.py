@@ -199,6 +199,8 @@ def main():
             if e.pgcode == "57014":
                 stats["timeouts"] += 1
 
+    rss_start, anon_start = read_status()
+    print(f"at the start (connected, no call yet): VmRSS {rss_start} kB, RssAnon {anon_start} kB", flush=True)
     t0 = time.monotonic()
     for _ in range(WARMUP):
         one_call()
@@ -238,8 +240,8 @@ def main():
     rss1, anon1, ctx1 = samples[-1]
     worst_rss = max(s[0] for s in samples)
     worst_anon = max(s[1] for s in samples)
-    print(f"VmRSS {rss0} -> {rss1} kB ({100.0 * (rss1 - rss0) / rss0:+.2f}%, peak {worst_rss}); "
-          f"RssAnon {anon0} -> {anon1} kB ({100.0 * (anon1 - anon0) / anon0:+.2f}%, peak {worst_anon}); "
+    print(f"VmRSS {rss_start} (start) -> {rss0} (after warm-up) -> {rss1} kB ({100.0 * (rss1 - rss0) / rss0:+.2f}%, peak {worst_rss}); "
+          f"RssAnon {anon_start} (start) -> {anon0} -> {anon1} kB ({100.0 * (anon1 - anon0) / anon0:+.2f}%, peak {worst_anon}); "
           f"tolerance {100 * TOLERANCE:.0f}%", flush=True)
     failed = False
     if rss1 > rss0 * (1 + TOLERANCE):
