@@ -7,7 +7,6 @@
 #include <unordered_map>
 
 #include <unicode/uchar.h>
-#include <unicode/ucasemap.h>
 #include <unicode/unorm2.h>
 
 #include "core/error.hpp"
@@ -685,38 +684,30 @@ bool LikeMatcher::matches(std::string_view t) const {
     return pos <= limit;
 }
 
-std::string case_fold(std::string_view utf8) {
+std::string lower_case(std::string_view utf8) {
     if (!is_valid_utf8(utf8)) fold(utf8);  // throws the same error fold() would
-    if (utf8.size() > static_cast<std::size_t>(INT32_MAX / 4))
-        throw Error(SqlState::ProgramLimitExceeded, "text too long to case-fold");
-    static UCaseMap* map = [] {
-        UErrorCode status = U_ZERO_ERROR;
-        UCaseMap* m = ucasemap_open("", U_FOLD_CASE_DEFAULT, &status);
-        if (U_FAILURE(status)) throw Error(SqlState::InternalError, "ICU case map unavailable");
-        return m;
-    }();
-    std::string out(utf8.size() + 16, '\0');
-    for (int attempt = 0; attempt < 2; ++attempt) {
-        UErrorCode status = U_ZERO_ERROR;
-        const int32_t n = ucasemap_utf8FoldCase(map, out.data(), static_cast<int32_t>(out.size()), utf8.data(),
-                                                static_cast<int32_t>(utf8.size()), &status);
-        if (status == U_BUFFER_OVERFLOW_ERROR) {
-            out.assign(static_cast<std::size_t>(n) + 1, '\0');
+    std::string out;
+    out.reserve(utf8.size());
+    const auto* s = reinterpret_cast<const unsigned char*>(utf8.data());
+    for (std::size_t i = 0; i < utf8.size();) {
+        if (s[i] < 0x80) {
+            out.push_back(static_cast<char>(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]));
+            ++i;
             continue;
         }
-        if (U_FAILURE(status)) throw Error(SqlState::InternalError, "ICU case folding failed");
-        out.resize(static_cast<std::size_t>(n));
-        return out;
+        char32_t c;
+        i += static_cast<std::size_t>(decode(s + i, utf8.size() - i, c));
+        append_utf8(out, static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))));
     }
-    throw Error(SqlState::InternalError, "ICU case folding failed");
+    return out;
 }
 
-std::string case_fold_like_pattern(std::string_view pattern) {
+std::string lower_like_pattern(std::string_view pattern) {
     std::string out;
     std::string literal;
     auto flush = [&] {
         if (!literal.empty()) {
-            out += escape_like(case_fold(literal));
+            out += escape_like(lower_case(literal));
             literal.clear();
         }
     };

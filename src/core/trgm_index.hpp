@@ -183,14 +183,15 @@ private:
 
 // --- case-insensitive matching for estimates -------------------------------------
 
-// Unicode full case folding only (no normalisation, accents kept): what
-// ILIKE compares, up to the details of lower() versus case folding. Used to
-// estimate ILIKE on a sample. Throws like fold() on invalid UTF-8.
-std::string case_fold(std::string_view utf8);
+// Lower case character by character (Unicode simple lower case: ß and
+// accents stay, İ → i): what ILIKE compares in a UTF-8 database, where
+// PostgreSQL's lower() is towlower() per character. Used to estimate ILIKE on
+// a sample. Throws like fold() on invalid UTF-8.
+std::string lower_case(std::string_view utf8);
 
-// fold_like_pattern() with case_fold() instead of fold(): the literal parts
-// of a LIKE pattern case-folded, wildcards and escapes kept.
-std::string case_fold_like_pattern(std::string_view pattern);
+// fold_like_pattern() with lower_case() instead of fold(): the literal parts
+// of a LIKE pattern lower-cased, wildcards and escapes kept.
+std::string lower_like_pattern(std::string_view pattern);
 
 // --- phone numbers -----------------------------------------------------------------
 
