@@ -256,6 +256,14 @@ SELECT contacts_count('{"nickname": 1}');
 SELECT line FROM contacts_explain('{"points__gte": 1000, "city": "Berlin"}', '{-points}', NULL, 10) AS line
 WHERE line LIKE '--%' OR line LIKE '$%';
 SELECT count(*) > 0 AS has_plan FROM contacts_explain('{}', '{}', NULL, 10) AS line WHERE line LIKE '%Limit%';
+
+-- Plan choice per shape: five calls planned with their values; when their
+-- plans agree with the generic plan, the generic plan serves the shape.
+SELECT count(*) FROM generate_series(1, 5) g,
+    LATERAL contacts_list(jsonb_build_object('gender', (ARRAY['F','M','O'])[g % 3 + 1]), '{last_name}', NULL, 7) l;
+SELECT line FROM contacts_explain('{"gender": "F"}', '{last_name}', NULL, 7) AS line WHERE line LIKE '-- plan choice%';
+-- A text pattern is planned with its value on every call.
+SELECT line FROM contacts_explain('{"last_name__icontains": "er"}', '{}', NULL, 7) AS line WHERE line LIKE '-- plan choice%';
 SELECT bool_or(line LIKE '%actual time%') AS analyzed FROM contacts_explain('{}', '{}', NULL, 10, true) AS line;
 
 -- Privileges and row level security of the caller apply.

@@ -81,4 +81,9 @@ std::string_view field_type_name(FieldType type) {
     return "unknown";
 }
 
+std::string_view null_test_for(const Field& f, bool address_rows_hidable) {
+    if (!address_rows_hidable && f.table == Table::Address && f.null_test_sql == "a.id") return "u.address_id";
+    return f.null_test_sql;
+}
+
 }  // namespace contacts::core

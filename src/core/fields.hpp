@@ -45,6 +45,15 @@ struct Field {
     std::string_view null_test_sql;
 };
 
+// The expression for "f IS NULL": f.null_test_sql, except that when no
+// row of address can be hidden from the caller (no row level security
+// applies to it), an address row exists exactly when u.address_id is set
+// (the foreign key guarantees it), and "u.address_id IS NULL", a column
+// test the planner estimates from statistics, replaces the anti-join on
+// a.id, which it estimates as one row and may then serve with a full hash
+// join.
+std::string_view null_test_for(const Field& f, bool address_rows_hidable);
+
 // All fields, in contacts_list's column order (19 of them; `cursor` is not a field).
 const std::vector<Field>& all_fields();
 

@@ -130,7 +130,7 @@ private:
             // IS NULL through the field's null test (u.address_id for the
             // address columns, cr.appuser_id for the relationship's: see
             // fields.hpp); IS NOT NULL on the field itself.
-            const std::string null_test = std::string(f.null_test_sql) + " IS NULL";
+            const std::string null_test = std::string(null_test_for(f, ctx_.address_rows_hidable)) + " IS NULL";
             const std::string not_null = col + " IS NOT NULL";
             p.sql = c.is_null_negated ? not_null : null_test;
             p.negated_sql = c.is_null_negated ? null_test : not_null;

@@ -273,7 +273,8 @@ const char* op_sql(CmpOp op) {
 
 }  // namespace
 
-std::string keyset_sql(const KsExpr& e, const SortSpec& spec, const std::vector<std::string>& ph) {
+std::string keyset_sql(const KsExpr& e, const SortSpec& spec, const std::vector<std::string>& ph,
+                       bool address_rows_hidable) {
     auto col = [&](std::size_t i) { return std::string(spec.keys.at(i).field->sql); };
     auto value = [&](std::size_t i) -> const std::string& {
         const std::string& p = ph.at(i);
@@ -286,7 +287,7 @@ std::string keyset_sql(const KsExpr& e, const SortSpec& spec, const std::vector<
         case KsExpr::Kind::And:
         case KsExpr::Kind::Or: {
             std::vector<std::string> parts;
-            for (const KsExpr& c : e.children) parts.push_back(keyset_sql(c, spec, ph));
+            for (const KsExpr& c : e.children) parts.push_back(keyset_sql(c, spec, ph, address_rows_hidable));
             return sql::join_grouped(parts, e.kind == KsExpr::Kind::And ? " AND " : " OR ");
         }
         case KsExpr::Kind::Cmp: return col(e.key) + op_sql(e.op) + value(e.key);
@@ -303,7 +304,8 @@ std::string keyset_sql(const KsExpr& e, const SortSpec& spec, const std::vector<
             }
             return l + ")" + op_sql(e.op) + r + ")";
         }
-        case KsExpr::Kind::IsNull: return std::string(spec.keys.at(e.key).field->null_test_sql) + " IS NULL";
+        case KsExpr::Kind::IsNull:
+            return std::string(null_test_for(*spec.keys.at(e.key).field, address_rows_hidable)) + " IS NULL";
         case KsExpr::Kind::IsNotNull: return col(e.key) + " IS NOT NULL";
     }
     throw Error(SqlState::InternalError, "keyset_sql: unknown node");

@@ -88,6 +88,8 @@ KeysetPlan plan_keyset(const SortSpec& effective, const std::vector<CursorValue>
 
 // Renders e as SQL: key i is effective.keys[i].field->sql, cursor value i is
 // placeholders[i] (only non-NULL values are ever referenced).
-std::string keyset_sql(const KsExpr& e, const SortSpec& effective, const std::vector<std::string>& placeholders);
+// address_rows_hidable: see null_test_for() (fields.hpp).
+std::string keyset_sql(const KsExpr& e, const SortSpec& effective, const std::vector<std::string>& placeholders,
+                       bool address_rows_hidable = true);
 
 }  // namespace contacts::core

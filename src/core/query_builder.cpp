@@ -88,6 +88,7 @@ FilterSql render_filter(std::string_view filter_json, const BuildOptions& o, Par
     SqlContext ctx;
     ctx.schema_sql = o.schema_sql;
     ctx.similarity_threshold = o.similarity_threshold;
+    ctx.address_rows_hidable = o.address_rows_hidable;
     ctx.params = &params;
     FilterSql f;
     f.branches = filter_branches(node, ctx);
@@ -179,7 +180,7 @@ BuiltQuery build_list_query(std::string_view filter_json, const std::vector<std:
         const std::string& branch_order =
             seg.rows == KeysetSegment::Rows::LeadingNull ? order_without_leading : order;
         return "SELECT " + columns + " " + from +
-               where_clause({predicate, keyset_sql(seg.predicate, effective, placeholders)}) +
+               where_clause({predicate, keyset_sql(seg.predicate, effective, placeholders, o.address_rows_hidable)}) +
                " ORDER BY " + branch_order + " LIMIT " + limit_sql;
     };
 

@@ -12,22 +12,30 @@
 //   SELECT <19 columns> FROM <s>.app_user u
 //     LEFT JOIN <s>.address a ON a.id = u.address_id
 //     LEFT JOIN <s>.customer_relationship cr ON cr.appuser_id = u.id [AND cr.appuser_id > $k]
-//   WHERE <filter> AND <keyset> ORDER BY <sort> LIMIT $n
+//   WHERE <filter> AND <keyset> ORDER BY <sort> LIMIT <page size>
+// The page size is written as a number (an integer check_limit() bounded,
+// never input text) so the planner plans for one page, also in a generic
+// plan; every filter and cursor value is a $n parameter.
 // When the first sort key is id, the redundant cr.appuser_id bound goes
 // into the ON clause (in WHERE it would turn the LEFT JOIN into an inner
 // join): the planner does not carry a range on u.id across the join, and
 // without it a middle page by id reads every relationship row before it.
-// A nullable leading sort key splits the rows into NOT NULL / NULL segments
-// (see keyset.hpp): each segment is its own ORDER BY ... LIMIT branch of a
-// UNION ALL, re-ordered and limited outside. The NOT NULL branch carries a
-// bound strict in the joined table (a.city >= $1, a.city IS NOT NULL), so the
-// planner may turn its LEFT JOIN into an inner join and drive the scan from
-// the sort column's index; the NULL branch tests "no joined row"
-// (u.address_id IS NULL, or cr.appuser_id IS NULL: an anti-join) and is
-// ordered by the remaining keys only, since its leading key is NULL throughout.
+// Branches: the rows are cut into disjoint parts, each its own
+// ORDER BY ... LIMIT branch of a UNION ALL, merged and limited outside:
+//  - a nullable leading sort key splits into NOT NULL / NULL segments (see
+//    keyset.hpp). The NOT NULL branch carries a bound strict in the joined
+//    table (a.city >= $1, a.city IS NOT NULL), so the planner may turn its
+//    LEFT JOIN into an inner join and drive the scan from the sort column's
+//    index; the NULL branch tests "no joined row" (u.address_id IS NULL, or
+//    cr.appuser_id IS NULL: an anti-join) and is ordered by the remaining
+//    keys only, since its leading key is NULL throughout;
+//  - a search term splits by table (see search.hpp: app_user columns, then
+//    address columns for the rows the first did not match), so a rare term is
+//    collected from each table's trigram indexes.
 // A negative limit (the page before the cursor, or the last page without
-// one) runs the same construction over the reversed sort with LIMIT |n|
-// and re-orders the result outside, so rows come back in the requested order.
+// one) runs the same construction over the reversed sort; the rows come out
+// nearest-first and the PostgreSQL layer returns them last to first, in the
+// requested order (BuiltQuery::backward).
 #pragma once
 
 #include <cstdint>
@@ -50,6 +58,9 @@ struct BuildOptions {
     // Split a nullable leading sort key into NOT NULL / NULL branches (see
     // keyset.hpp). Off: one branch with an OR bound (correct, less indexable).
     bool split_nullable_leading_key = true;
+    // Row level security may hide address rows from the caller (see
+    // null_test_for() in fields.hpp); the PostgreSQL layer checks.
+    bool address_rows_hidable = true;
     FilterLimits filter_limits;
 };
 

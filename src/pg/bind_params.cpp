@@ -102,4 +102,17 @@ BoundParams bind_params(const std::vector<core::Param>& params) {
     return out;
 }
 
+ParamListInfo param_list(const BoundParams& bound) {
+    const int n = static_cast<int>(bound.types.size());
+    ParamListInfo params = pg_call([=] { return makeParamList(n); });
+    for (int i = 0; i < n; ++i) {
+        ParamExternData& p = params->params[i];
+        p.value = bound.values[i];
+        p.isnull = bound.nulls[i] == 'n';
+        p.pflags = PARAM_FLAG_CONST;
+        p.ptype = bound.types[i];
+    }
+    return params;
+}
+
 }  // namespace contacts::pg

@@ -28,4 +28,8 @@ Oid param_type_oid(core::ParamType type);
 // nearest core equivalent) naming Param::origin_key.
 BoundParams bind_params(const std::vector<core::Param>& params);
 
+// SPI's parameter list for bound values (what SPI_execute_plan builds from
+// its Datum/nulls arrays), palloc'd in CurrentMemoryContext.
+ParamListInfo param_list(const BoundParams& bound);
+
 }  // namespace contacts::pg

@@ -1,6 +1,10 @@
 // Argument readers; see call_args.hpp.
 #include "pg/call_args.hpp"
 
+extern "C" {
+#include "utils/rls.h"
+}
+
 #include "pg/boundary.hpp"
 
 #include "core/error.hpp"
@@ -65,6 +69,16 @@ std::string extension_schema_sql(FunctionCallInfo fcinfo) {
         return quote_identifier(name);
     });
     return std::string(quoted);
+}
+
+bool address_rows_hidable(FunctionCallInfo fcinfo) {
+    const Oid fn = fcinfo->flinfo->fn_oid;
+    return pg_call([=]() -> bool {
+        const Oid relid = get_relname_relid("address", get_func_namespace(fn));
+        // Gone or renamed: assume the worst (the query then fails on its own).
+        if (!OidIsValid(relid)) return true;
+        return check_enable_rls(relid, InvalidOid, true) == RLS_ENABLED;
+    });
 }
 
 }  // namespace contacts::pg

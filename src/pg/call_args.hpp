@@ -24,4 +24,8 @@ int64_t required_int_arg(FunctionCallInfo fcinfo, int argno, const char* name, b
 // the extension's tables are.
 std::string extension_schema_sql(FunctionCallInfo fcinfo);
 
+// Whether row level security applies to the extension's address table for
+// the current user (so a contact's address row may be invisible to it).
+bool address_rows_hidable(FunctionCallInfo fcinfo);
+
 }  // namespace contacts::pg

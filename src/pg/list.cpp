@@ -42,6 +42,7 @@ core::BuildOptions build_options(FunctionCallInfo fcinfo) {
     core::BuildOptions options;
     options.schema_sql = contacts::pg::extension_schema_sql(fcinfo);
     options.max_limit = contacts::pg::max_limit;
+    options.address_rows_hidable = contacts::pg::address_rows_hidable(fcinfo);
     // Defined by the text-search part of the library when present.
     const char* threshold =
         pg_call([] { return GetConfigOption("contacts_ext.similarity_threshold", true, false); });
@@ -62,11 +63,10 @@ void spi_finish() {
 // Runs q (a SELECT) read-only with its cached plan; rows are in SPI_tuptable.
 void run_query(const core::BuiltQuery& q, int64_t max_rows) {
     contacts::pg::BoundParams bound = contacts::pg::bind_params(q.params);
-    SPIPlanPtr plan = contacts::pg::cached_plan(q.sql, bound.types, q.plan_per_call);
-    Datum* values = bound.values.data();
-    const char* nulls = bound.nulls.data();
+    ParamListInfo params = contacts::pg::param_list(bound);
+    SPIPlanPtr plan = contacts::pg::plan_for_call(q.sql, bound.types, q.plan_per_call, params);
     pg_call([=] {
-        int rc = SPI_execute_plan(plan, values, nulls, true, max_rows);
+        int rc = SPI_execute_plan_with_paramlist(plan, params, true, max_rows);
         if (rc != SPI_OK_SELECT) elog(ERROR, "contacts_ext query failed: %s", SPI_result_code_string(rc));
     });
 }
@@ -111,11 +111,10 @@ CountMode parse_count_mode(const std::string& mode) {
 // query is planned, never run).
 double planned_rows(const core::BuiltQuery& q) {
     contacts::pg::BoundParams bound = contacts::pg::bind_params(q.params);
-    SPIPlanPtr plan = contacts::pg::cached_plan(q.sql, bound.types, true);
-    Datum* values = bound.values.data();
-    const char* nulls = bound.nulls.data();
+    ParamListInfo params = contacts::pg::param_list(bound);
+    SPIPlanPtr plan = contacts::pg::plan_for_call(q.sql, bound.types, true, params);
     return pg_call([=]() -> double {
-        Portal portal = SPI_cursor_open(nullptr, plan, values, nulls, true);
+        Portal portal = SPI_cursor_open_with_paramlist(nullptr, plan, params, true);
         double estimate = 0;
         if (portal->stmts != NIL) {
             PlannedStmt* stmt = linitial_node(PlannedStmt, portal->stmts);
@@ -182,8 +181,9 @@ CONTACTS_FUNCTION(contacts_explain) {
     lines.push_back(q.sql);
     lines.emplace_back("-- parameters:");
     for (std::size_t i = 0; i < q.params.size(); ++i) lines.push_back(core::describe_param(i + 1, q.params[i]));
-    lines.emplace_back(q.plan_per_call ? "-- plan (planned with these values on every call):"
-                                         : "-- plan (PostgreSQL's plan cache may reuse a generic plan for this shape):");
+    lines.emplace_back("-- plan choice in this session: " +
+                       contacts::pg::plan_choice(q.sql, bound.types, q.plan_per_call));
+    lines.emplace_back("-- plan, made with these values:");
 
     const std::string explain = std::string(analyze ? "EXPLAIN (ANALYZE, BUFFERS) " : "EXPLAIN ") + q.sql;
     spi_connect();

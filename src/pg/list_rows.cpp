@@ -116,26 +116,12 @@ void receiver_startup(DestReceiver*, int, TupleDesc) {}
 void receiver_shutdown(DestReceiver*) {}
 void receiver_destroy(DestReceiver*) {}
 
-// SPI's parameter list for the bound values (what SPI_execute_plan builds
-// from its Datum/nulls arrays).
-ParamListInfo make_param_list(const BoundParams& bound) {
-    const int n = static_cast<int>(bound.types.size());
-    ParamListInfo params = pg_call([=] { return makeParamList(n); });
-    for (int i = 0; i < n; ++i) {
-        ParamExternData& p = params->params[i];
-        p.value = bound.values[i];
-        p.isnull = bound.nulls[i] == 'n';
-        p.pflags = PARAM_FLAG_CONST;
-        p.ptype = bound.types[i];
-    }
-    return params;
-}
-
 }  // namespace
 
 void emit_list_rows(const core::BuiltQuery& q, ReturnSetInfo* rsinfo) {
     BoundParams bound = bind_params(q.params);
-    SPIPlanPtr plan = cached_plan(q.sql, bound.types, q.plan_per_call);
+    ParamListInfo params = param_list(bound);
+    SPIPlanPtr plan = plan_for_call(q.sql, bound.types, q.plan_per_call, params);
 
     // After SPI_connect: SPI's procedure context, alive until SPI_finish.
     RowSink sink(q, rsinfo, CurrentMemoryContext);
@@ -148,7 +134,7 @@ void emit_list_rows(const core::BuiltQuery& q, ReturnSetInfo* rsinfo) {
     receiver.sink = &sink;
 
     SPIExecuteOptions options{};
-    options.params = make_param_list(bound);
+    options.params = params;
     options.read_only = true;
     options.tcount = static_cast<uint64>(q.limit);
     options.dest = &receiver.pub;

@@ -1,36 +1,56 @@
 // Prepared plans per query shape, kept for the session.
 //
 // The core writes the same SQL text for the same shape (same fields,
-// lookups, sort and cursor NULL pattern; values are parameters), so the SQL
-// text plus parameter types identify a shape. Each shape is prepared once
-// (parse and analysis are skipped afterwards) and kept with SPI_keepplan;
-// PostgreSQL's plan cache revalidates it after DDL.
+// lookups, sort, cursor NULL pattern and page size; values are parameters),
+// so the SQL text plus parameter types identify a shape. Each shape is
+// prepared once (parse and analysis are skipped afterwards) and kept with
+// SPI_keepplan; PostgreSQL's plan cache revalidates it after DDL.
 //
-// Generic or custom plan: a shape whose filter has a search term or a text
-// pattern lookup (core::selectivity_varies_by_value) is always planned with
-// its values (CURSOR_OPT_CUSTOM_PLAN), because a generic plan cannot know
-// that "%an%" matches half the table and "%xq%" nothing, and picking wrong
-// costs far more than planning. Every other shape (no filter, equality,
-// ranges, IN, cursor keys) gets PostgreSQL's own choice, as a prepared
-// statement does: custom plans for the first five calls, then the generic
-// plan when its estimated cost is no higher than theirs. The session's
-// plan_cache_mode applies to those (force_custom_plan plans every call).
-// The LIMIT is a literal row goal (query_builder.cpp, row_goal_sql), so the
-// generic plan is costed for the page size, not for 10% of the table.
+// Generic or custom plan. A generic plan saves the planning (about 0.3-0.5 ms
+// for the three-table join) but is chosen without the values; a wrong one
+// can cost a thousand times that. PostgreSQL's own rule (generic when its
+// estimated cost is below the average custom plan's) is blind to what
+// matters here, so the choice is made from the plans themselves:
+//  - a shape whose filter has a search term or a text pattern lookup
+//    (core::selectivity_varies_by_value: "%an%" matches a third of the
+//    contacts, "%xq%" none) is planned with its values on every call;
+//  - any other shape is planned with its values for its first five calls,
+//    and the plan's signature (node types, join types, indexes, workers:
+//    plan_signature.hpp) recorded. If the five agree and the generic plan has
+//    the same signature, the generic plan is used from then on: it is the
+//    plan fresh planning makes for such values. Every 32nd call plans with
+//    the values again; a different plan sends the shape back to planning on
+//    every call, for good. A shape whose values change its plan is planned
+//    with them on every call.
+// The LIMIT is the page size as a number (query_builder.cpp, row_goal_sql),
+// so a generic plan is costed for one page, not for 10% of the table.
 #pragma once
 
 #include "pg/postgres.hpp"
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
 namespace contacts::pg {
 
-// The kept plan for sql with these parameter types, prepared on first use.
-// Must run inside SPI_connect. Throws PgError if preparing fails.
-SPIPlanPtr cached_plan(const std::string& sql, const std::vector<Oid>& types, bool plan_per_call);
+// The kept plan to execute sql with these parameter values (see above),
+// prepared on first use. Must run inside SPI_connect. Throws PgError.
+SPIPlanPtr plan_for_call(const std::string& sql, const std::vector<Oid>& types, bool plan_per_call,
+                         ParamListInfo params);
 
-// Number of shapes kept (for tests and contacts_explain).
+// How this session currently plans the shape, in words (contacts_explain).
+std::string plan_choice(const std::string& sql, const std::vector<Oid>& types, bool plan_per_call);
+
+// Number of shapes kept.
 std::size_t cached_plan_count();
+
+// Calls served by a custom plan (planned with the values) and by a generic
+// plan, in this session: contacts_explain shows them.
+struct PlanCacheStats {
+    uint64_t custom_calls = 0;
+    uint64_t generic_calls = 0;
+};
+PlanCacheStats plan_cache_stats();
 
 }  // namespace contacts::pg

@@ -374,3 +374,21 @@ TEST(QueryBuilder, DescribeParams) {
     EXPECT_EQ(describe_param(1, q.params[0]), "$1 = '%O''B%' (text, from last_name__icontains)");
     EXPECT_EQ(describe_param(2, q.params[1]), "$2 = ARRAY['1', '2'] (integer[], from points__in)");
 }
+
+TEST(QueryBuilder, AddressNullTestWithoutRowLevelSecurity) {
+    // Row level security on address may hide a row the foreign key points
+    // to: "no address" is then "no visible joined row" (an anti-join on a.id).
+    BuildOptions o = options();
+    ASSERT_TRUE(o.address_rows_hidable);  // the safe default
+    EXPECT_NE(list("{}", {"city"}, std::nullopt, 50, o).sql.find("WHERE a.id IS NULL"), std::string::npos);
+    EXPECT_NE(list(R"({"city__isnull": true})", {}, std::nullopt, 50, o).sql.find("a.id IS NULL"), std::string::npos);
+    // Without it, a set address_id is a visible address: a plain column test.
+    o.address_rows_hidable = false;
+    const std::string sorted = list("{}", {"city"}, std::nullopt, 50, o).sql;
+    EXPECT_NE(sorted.find("WHERE u.address_id IS NULL"), std::string::npos) << sorted;
+    EXPECT_EQ(sorted.find("a.id IS NULL"), std::string::npos) << sorted;
+    const std::string filtered = list(R"({"city__isnull": true})", {}, std::nullopt, 50, o).sql;
+    EXPECT_NE(filtered.find("u.address_id IS NULL"), std::string::npos) << filtered;
+    // The relationship has no such column: always the anti-join.
+    EXPECT_NE(list("{}", {"points"}, std::nullopt, 50, o).sql.find("cr.appuser_id IS NULL"), std::string::npos);
+}
