@@ -37,7 +37,8 @@ if extra:
           ". contacts_trgm_ops serves it from the same index."]
 
 L += ["", "## Latency (ms, server-side, planning included)", "",
-      f"Median and p95 of up to {runs} runs after a warm-up. *ratio* = pg_trgm median ÷ ours.", "",
+      f"Median and p95 of up to {runs} runs of each engine after a warm-up, the two engines' runs alternating "
+      "(A B B A …) in one session. *ratio* = pg_trgm median ÷ ours.", "",
       "| case | column | term | rows | ours median | ours p95 | pg_trgm median | pg_trgm p95 | ratio |",
       "|---|---|---|---:|---:|---:|---:|---:|---:|"]
 pairs = {}

@@ -10,7 +10,8 @@
 #   pg_trgm  gin_trgm_ops, plus gin_trgm_ops on f_unaccent(col) (the usual
 #            IMMUTABLE wrapper around unaccent) for the accent-insensitive case
 # Measured: build time and size of each index; median and p95 latency
-# (server-side, planning included, R runs after a warm-up; default 11) of
+# (server-side, planning included, R runs of each engine after a warm-up,
+# the two engines alternating in one session; default 11) of
 #   icontains   ours: col ~~*@ '%term%'      pg_trgm: col ILIKE '%term%'
 #   unaccent    ours: col @~~ '%term%'       pg_trgm: f_unaccent(col) ILIKE f_unaccent('%term%')
 # for 2-, 3-, 4- and 6-letter terms — per column and length the most common
@@ -28,7 +29,7 @@ while [ $# -gt 0 ]; do
         --scale) scale="$2"; shift 2 ;;
         --runs) runs="$2"; shift 2 ;;
         --cluster-dir) dir="$(cd "$2" && pwd)"; shift 2 ;;
-        -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
         *) die "unknown option $1" ;;
     esac
 done
@@ -104,18 +105,21 @@ SELECT p.kind, p.col, p.len, p.freq, s.shape, p.term,
   FROM preds p, shapes s ORDER BY 1, 2, 3, 4, 5" > "$out/cases.tsv"
 
 while IFS=$'\t' read -r kind col len freq shape term q_ours c_ours q_pg c_pg; do
-    for engine in ours pg_trgm; do
-        q="$q_ours"; c="$c_ours"
-        if [ "$engine" = pg_trgm ]; then q="$q_pg"; c="$c_pg"; fi
-        res="$(psql -X -tA -F ',' -v ON_ERROR_STOP=1 -v q="$q" -v runs="$runs" <<'SQL'
-WITH t AS (SELECT bench_time(:'q', :runs, 10000) AS d)
-SELECT round(percentile(d, 0.5)::numeric, 3), round(percentile(d, 0.95)::numeric, 3), cardinality(d) FROM t;
+    # Both engines in one session, runs alternating (bench_pair in setup.sql).
+    res="$(psql -X -tA -F ',' -v ON_ERROR_STOP=1 -v qa="$q_ours" -v qb="$q_pg" -v runs="$runs" <<'SQL'
+WITH t AS (SELECT * FROM bench_pair(:'qa', :'qb', :runs, 20000))
+SELECT round(percentile(a, 0.5)::numeric, 3), round(percentile(a, 0.95)::numeric, 3), cardinality(a),
+       round(percentile(b, 0.5)::numeric, 3), round(percentile(b, 0.95)::numeric, 3), cardinality(b) FROM t;
 SQL
 )"
+    IFS=',' read -r om op on pm pp pn <<< "$res"
+    for engine in ours pg_trgm; do
+        c="$c_ours"; r="$om,$op,$on"
+        if [ "$engine" = pg_trgm ]; then c="$c_pg"; r="$pm,$pp,$pn"; fi
         rows="$(psql -X -tA -c "$c")"
-        echo "$kind,$engine,$col,$len,$freq,$shape,$term,$rows,$res,," >> "$out/results.csv"
+        echo "$kind,$engine,$col,$len,$freq,$shape,$term,$rows,$r,," >> "$out/results.csv"
         printf '%-9s %-7s %-10s %d %-6s %-5s %-8s rows %-8s median,p95,runs %s\n' \
-            "$kind" "$engine" "$col" "$len" "$freq" "$shape" "$term" "$rows" "$res"
+            "$kind" "$engine" "$col" "$len" "$freq" "$shape" "$term" "$rows" "$r"
     done
 done < "$out/cases.tsv"
 rm -f "$out/cases.tsv"

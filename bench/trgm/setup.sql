@@ -52,6 +52,38 @@ BEGIN
     RETURN out;
 END $$;
 
+-- The same for two statements (one per engine) in one session, alternating
+-- in the order A B B A so that a change in the machine's load while they run
+-- falls on both alike: n runs of each after one warm-up of each. Stops early
+-- after `budget_ms` of total time (at least 3 runs each).
+CREATE FUNCTION bench_pair(query_a text, query_b text, n int, budget_ms float8,
+                           OUT a float8[], OUT b float8[])
+LANGUAGE plpgsql AS $$
+DECLARE
+    t0 timestamptz;
+    spent float8 := 0;
+    d float8;
+    r record;
+    q text;
+    first boolean;
+BEGIN
+    a := '{}';
+    b := '{}';
+    EXECUTE query_a INTO r;  -- warm-up
+    EXECUTE query_b INTO r;
+    FOR i IN 1..n LOOP
+        FOREACH first IN ARRAY CASE WHEN i % 2 = 1 THEN ARRAY[true, false] ELSE ARRAY[false, true] END LOOP
+            q := CASE WHEN first THEN query_a ELSE query_b END;
+            t0 := clock_timestamp();
+            EXECUTE q INTO r;
+            d := extract(epoch FROM clock_timestamp() - t0) * 1000;
+            IF first THEN a := a || d; ELSE b := b || d; END IF;
+            spent := spent + d;
+        END LOOP;
+        EXIT WHEN i >= 3 AND spent > budget_ms;
+    END LOOP;
+END $$;
+
 CREATE FUNCTION percentile(v float8[], p float8) RETURNS float8
 LANGUAGE sql IMMUTABLE AS $$
     SELECT percentile_cont(p) WITHIN GROUP (ORDER BY x) FROM unnest(v) x
