@@ -11,8 +11,13 @@ rows = list(csv.DictReader(open(f"{out}/results.csv")))
 builds = [r for r in rows if r["kind"] == "build"]
 lat = [r for r in rows if r["kind"] != "build"]
 
+# The run's start, from the directory name (trgm-YYYYmmddTHHMMSSZ).
+try:
+    started = datetime.datetime.strptime(os.path.basename(os.path.normpath(out))[5:], "%Y%m%dT%H%M%SZ")
+except ValueError:
+    started = datetime.datetime.utcnow()
 L = [f"# contacts_trgm_ops vs pg_trgm, {int(scale):,} contacts", "",
-     f"{datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, {platform.platform()}; "
+     f"{started:%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, {platform.platform()}; "
      f"same cluster, same data (two identical tables), one run.", "",
      "## Index build time and size", "",
      "| column | ours: build (s) | pg_trgm: build (s) | ours: size (MB) | pg_trgm: size (MB) |",
@@ -27,9 +32,9 @@ for col in ["first_name", "last_name", "street", "city", "country"]:
         tot[e][0] += float(r["build_s"])
         tot[e][1] += int(r["size_bytes"])
     L.append(f"| {col} | {float(o['build_s']):.1f} | {float(p['build_s']):.1f} | "
-             f"{int(o['size_bytes']) / 1048576:.0f} | {int(p['size_bytes']) / 1048576:.0f} |")
+             f"{int(o['size_bytes']) / 1048576:.2f} | {int(p['size_bytes']) / 1048576:.2f} |")
 L.append(f"| **total** | **{tot['ours'][0]:.1f}** | **{tot['pg_trgm'][0]:.1f}** | "
-         f"**{tot['ours'][1] / 1048576:.0f}** | **{tot['pg_trgm'][1] / 1048576:.0f}** |")
+         f"**{tot['ours'][1] / 1048576:.2f}** | **{tot['pg_trgm'][1] / 1048576:.2f}** |")
 extra = [r for r in builds if r["column"].startswith("unaccent(")]
 if extra:
     L += ["", "pg_trgm's accent-insensitive search needs a second index per column: " +
