@@ -5,7 +5,8 @@
 // Keys. A key is one trigram of folded text (the same word-padded trigrams as
 // pg_trgm and core/trigram.hpp: "  word " gives "  w", " wo", "wor", "ord",
 // "rd "), stored exactly, not hashed: its three code points (21 bits each)
-// packed into a non-negative int8 as (middle << 42) | (last << 21) | first.
+// packed into an int8 as (middle << 42) | (last << 21) | first (the sign bit,
+// kAccented, is the accented form below).
 // Comparing keys as integers therefore compares trigrams by middle, then last,
 // then first code point — the same order as comparing UTF-8 bytes of the
 // rotated trigram. That rotation is what lets a pattern fragment shorter than
