@@ -24,7 +24,8 @@ LLVM compilation, which is why contacts_list/count/explain carry SET jit = off
 
 Environment: PGHOST/PGPORT/PGUSER (libpq), CANCEL_DB, CANCEL_SEED_DB,
 CANCEL_REPS (samples per workload and method, default 3),
-CANCEL_FAIL_MS (failure bound, default 300), CANCEL_GOAL_MS (default 100),
+CANCEL_FAIL_MS (bound on any single stop, default 300, times the load average
+per core when that is above 1), CANCEL_GOAL_MS (bound on the median, default 100),
 CANCEL_LEAK_LOOPS (default 100).
 """
 import json
@@ -400,9 +401,21 @@ def main():
         print(f"stop latency: median {med:.1f} ms, max {max(lat):.1f} ms over {len(lat)} stops "
               f"(goal {GOAL_MS:.0f} ms: {'met' if med <= GOAL_MS else 'NOT met'} by the median, "
               f"{sum(1 for x in lat if x <= GOAL_MS)}/{len(lat)} stops within it; failure bound {FAIL_MS:.0f} ms)")
+        # The median must meet the goal: a stop that does not check for
+        # interrupts (the JIT case, 0.5-3.6 s) fails here on any machine.
+        if med > GOAL_MS:
+            fail(f"median stop latency {med:.1f} ms is over the goal of {GOAL_MS:.0f} ms")
+        # Each single stop has a hang bound, widened on an overloaded machine
+        # (load average above the core count delays any process being
+        # scheduled: CI measured a 368 ms stop at load 12 on 2 cores while
+        # the median stayed at 13 ms).
+        load = os.getloadavg()[0] / (os.cpu_count() or 1)
+        bound = FAIL_MS * max(1.0, load)
+        if bound > FAIL_MS:
+            print(f"machine load {load:.1f} per core: single-stop bound widened to {bound:.0f} ms")
         for name, method, x in samples:
-            if x > FAIL_MS:
-                fail(f"{name} / {method}: stopped {x:.1f} ms after the request (bound {FAIL_MS:.0f} ms)")
+            if x > bound:
+                fail(f"{name} / {method}: stopped {x:.1f} ms after the request (bound {bound:.0f} ms)")
     if failures:
         print(f"{len(failures)} failure(s)")
         sys.exit(1)
