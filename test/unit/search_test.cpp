@@ -79,3 +79,18 @@ TEST(SearchBranches, NestedSearchIsNotSplit) {
     EXPECT_EQ(branches(R"({"not": {"search": "ann"}})").sql.size(), 1u);
     EXPECT_EQ(branches(R"({"or": [{"search": "ann"}, {"city": "Berlin"}]})").sql.size(), 1u);
 }
+
+TEST(SearchBranches, PhoneTermTestsDigitsInsteadOfTheRawPhoneNumber) {
+    // "30-1234" in phone_number implies "301234" in its digits: the raw test is
+    // redundant, and its word-start trigrams are the costliest index read.
+    Branches b = branches(R"({"search": "30-1234"})");
+    ASSERT_EQ(b.sql.size(), 2u);
+    EXPECT_EQ(b.sql[0].find("u.phone_number OPERATOR(s.@~~) $1"), std::string::npos) << b.sql[0];
+    EXPECT_NE(b.sql[0].find("u.customer_id OPERATOR(s.@~~) $1"), std::string::npos) << b.sql[0];
+    EXPECT_NE(b.sql[0].find("s.contacts_phone_digits(u.phone_number) OPERATOR(s.@~~) $2"), std::string::npos) << b.sql[0];
+    ASSERT_EQ(b.params.size(), 2u);
+    EXPECT_EQ(b.params[1].text, "%301234%");
+    // A term that is not phone-like keeps the raw test.
+    Branches w = branches(R"({"search": "anna"})");
+    EXPECT_NE(w.sql[0].find("u.phone_number OPERATOR(s.@~~) $1"), std::string::npos) << w.sql[0];
+}
