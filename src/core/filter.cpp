@@ -44,6 +44,22 @@ std::string_view transform_name(Transform transform) {
     return "unknown";
 }
 
+bool is_ordering_lookup(Lookup l) {
+    switch (l) {
+        case Lookup::Exact:
+        case Lookup::Gt:
+        case Lookup::Gte:
+        case Lookup::Lt:
+        case Lookup::Lte:
+        case Lookup::In:
+        case Lookup::Range:
+        case Lookup::IsNull:
+            return true;
+        default:
+            return false;
+    }
+}
+
 namespace {
 
 constexpr Lookup kAllLookups[] = {
@@ -64,22 +80,6 @@ bool is_pattern_lookup(Lookup l) {
         case Lookup::IStartsWith:
         case Lookup::EndsWith:
         case Lookup::IEndsWith:
-            return true;
-        default:
-            return false;
-    }
-}
-
-bool is_ordering_lookup(Lookup l) {
-    switch (l) {
-        case Lookup::Exact:
-        case Lookup::Gt:
-        case Lookup::Gte:
-        case Lookup::Lt:
-        case Lookup::Lte:
-        case Lookup::In:
-        case Lookup::Range:
-        case Lookup::IsNull:
             return true;
         default:
             return false;

@@ -65,6 +65,9 @@ enum class Lookup {
 enum class Transform { None, Unaccent, Year, Month, Day, Date };
 
 std::string_view lookup_name(Lookup lookup);
+// exact, gt, gte, lt, lte, in, range, isnull: the lookups that compare
+// values (every type), as opposed to text patterns and similarity.
+bool is_ordering_lookup(Lookup lookup);
 std::string_view transform_name(Transform transform);
 
 struct FilterLimits {

@@ -304,19 +304,8 @@ void collect_tables(const FilterNode& n, TableUse& use) {
 bool value_sensitive(const Condition& c) {
     if (c.is_null_test) return false;
     if (c.transform == Transform::Unaccent) return true;
-    switch (c.lookup) {
-        case Lookup::Exact:
-        case Lookup::Gt:
-        case Lookup::Gte:
-        case Lookup::Lt:
-        case Lookup::Lte:
-        case Lookup::In:
-        case Lookup::Range:
-        case Lookup::IsNull:
-            return false;
-        default:
-            return true;  // iexact, (i)contains, (i)startswith, (i)endswith, trigram_similar
-    }
+    // iexact, (i)contains, (i)startswith, (i)endswith, trigram_similar
+    return !is_ordering_lookup(c.lookup);
 }
 
 }  // namespace

@@ -117,6 +117,14 @@ Entry& entry_for(const std::string& sql, const std::vector<Oid>& types, bool per
     return lru.front();
 }
 
+// From now on the shape is planned with its values on every call.
+void plan_every_call(Entry& e) {
+    e.mode = Mode::Custom;
+    SPIPlanPtr generic = e.generic;
+    e.generic = nullptr;
+    if (generic != nullptr) pg_call([=] { SPI_freeplan(generic); });
+}
+
 }  // namespace
 
 SPIPlanPtr plan_for_call(const std::string& sql, const std::vector<Oid>& types, bool plan_per_call,
@@ -140,10 +148,7 @@ SPIPlanPtr plan_for_call(const std::string& sql, const std::vector<Oid>& types, 
                 if (signature_of(e.generic, params) == e.signature) {
                     e.mode = Mode::Generic;
                 } else {
-                    e.mode = Mode::Custom;
-                    SPIPlanPtr generic = e.generic;
-                    e.generic = nullptr;
-                    pg_call([=] { SPI_freeplan(generic); });
+                    plan_every_call(e);
                 }
             }
             ++stats.custom_calls;
@@ -151,10 +156,7 @@ SPIPlanPtr plan_for_call(const std::string& sql, const std::vector<Oid>& types, 
         }
         case Mode::Generic:
             if (e.calls % kRecheckEvery == 0 && signature_of(e.custom, params) != e.signature) {
-                e.mode = Mode::Custom;
-                SPIPlanPtr generic = e.generic;
-                e.generic = nullptr;
-                pg_call([=] { SPI_freeplan(generic); });
+                plan_every_call(e);
                 ++stats.custom_calls;
                 return e.custom;
             }
