@@ -143,7 +143,7 @@ SPIPlanPtr plan_for_call(const std::string& sql, const std::vector<Oid>& types, 
                 return e.custom;
             }
             e.signature = std::move(s);
-            if (++e.samples == kLearningCalls) {
+            if (++e.samples >= kLearningCalls) {  // >=: a failed prepare below is retried next call
                 e.generic = prepare(sql, types, CURSOR_OPT_GENERIC_PLAN);
                 if (signature_of(e.generic, params) == e.signature) {
                     e.mode = Mode::Generic;
