@@ -153,7 +153,5 @@ bool selectivity_varies_by_value(const FilterNode& node);
 // the index work can swap in an indexed expression in one place.
 std::string search_term_sql(const SearchTerm& term, SqlContext& ctx);
 
-// The expression the digits of a phone-like term are matched against.
-std::string phone_digits_sql();
 
 }  // namespace contacts::core

@@ -79,13 +79,6 @@ std::vector<SearchTerm> split_search_terms(std::string_view text, std::size_t ma
     return terms;
 }
 
-std::string phone_digits_sql() {
-    // The digits of u.phone_number without the extension's function; the
-    // search predicates use <schema>.contacts_phone_digits(u.phone_number),
-    // which the default index is built on (sql::phone_digits_sql).
-    return "pg_catalog.regexp_replace(u.phone_number, '[^0-9]', '', 'g')";
-}
-
 SearchTermSql search_term_sides(const SearchTerm& term, SqlContext& ctx) {
     // The term is folded here, so the bound pattern is what the trigram
     // indexes compare; @~~ folds each column value.

@@ -36,7 +36,6 @@ namespace {
 namespace core = contacts::core;
 using contacts::pg::pg_call;
 
-constexpr int kListDataColumns = 19;  // the cursor is the 20th
 
 core::BuildOptions build_options(FunctionCallInfo fcinfo) {
     core::BuildOptions options;
@@ -83,7 +82,7 @@ CONTACTS_FUNCTION(contacts_list) {
 
     ReturnSetInfo* rsinfo = reinterpret_cast<ReturnSetInfo*>(fcinfo->resultinfo);
     pg_call([=] { InitMaterializedSRF(fcinfo, 0); });
-    if (rsinfo->setDesc->natts != kListDataColumns + 1)
+    if (rsinfo->setDesc->natts != contacts::pg::kListDataColumns + 1)
         throw core::Error(core::SqlState::InternalError, "contacts_list's declared result does not have 20 columns");
 
     contacts::pg::with_call_timeout("contacts_list", [&] {

@@ -26,8 +26,6 @@ namespace {
 
 namespace core = contacts::core;
 
-constexpr int kListDataColumns = 19;  // the cursor is the 20th
-
 // The per-row work, in C++.
 class RowSink {
 public:

@@ -42,7 +42,6 @@ struct Entry {
 // SPI_freeplan on eviction.
 std::list<Entry> lru;
 std::unordered_map<std::string, std::list<Entry>::iterator> index;
-PlanCacheStats stats;
 
 std::string shape_key(const std::string& sql, const std::vector<Oid>& types, bool per_call) {
     std::string key;
@@ -133,13 +132,11 @@ SPIPlanPtr plan_for_call(const std::string& sql, const std::vector<Oid>& types, 
     ++e.calls;
     switch (e.mode) {
         case Mode::Custom:
-            ++stats.custom_calls;
             return e.custom;
         case Mode::Learning: {
             std::string s = signature_of(e.custom, params);
             if (e.samples > 0 && s != e.signature) {
                 e.mode = Mode::Custom;  // the values change the plan: plan every call
-                ++stats.custom_calls;
                 return e.custom;
             }
             e.signature = std::move(s);
@@ -151,16 +148,13 @@ SPIPlanPtr plan_for_call(const std::string& sql, const std::vector<Oid>& types, 
                     plan_every_call(e);
                 }
             }
-            ++stats.custom_calls;
             return e.custom;
         }
         case Mode::Generic:
             if (e.calls % kRecheckEvery == 0 && signature_of(e.custom, params) != e.signature) {
                 plan_every_call(e);
-                ++stats.custom_calls;
                 return e.custom;
             }
-            ++stats.generic_calls;
             return e.generic;
     }
     return e.custom;
@@ -181,8 +175,5 @@ std::string plan_choice(const std::string& sql, const std::vector<Oid>& types, b
     return "";
 }
 
-std::size_t cached_plan_count() { return lru.size(); }
-
-PlanCacheStats plan_cache_stats() { return stats; }
 
 }  // namespace contacts::pg

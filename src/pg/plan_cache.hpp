@@ -28,7 +28,6 @@
 
 #include "pg/postgres.hpp"
 
-#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -42,15 +41,5 @@ SPIPlanPtr plan_for_call(const std::string& sql, const std::vector<Oid>& types, 
 // How this session currently plans the shape, in words (contacts_explain).
 std::string plan_choice(const std::string& sql, const std::vector<Oid>& types, bool plan_per_call);
 
-// Number of shapes kept.
-std::size_t cached_plan_count();
-
-// Calls served by a custom plan (planned with the values) and by a generic
-// plan, in this session: contacts_explain shows them.
-struct PlanCacheStats {
-    uint64_t custom_calls = 0;
-    uint64_t generic_calls = 0;
-};
-PlanCacheStats plan_cache_stats();
 
 }  // namespace contacts::pg
