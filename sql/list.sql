@@ -262,6 +262,11 @@ SELECT count(*) > 0 AS has_plan FROM contacts_explain('{}', '{}', NULL, 10) AS l
 SELECT count(*) FROM generate_series(1, 5) g,
     LATERAL contacts_list(jsonb_build_object('gender', (ARRAY['F','M','O'])[g % 3 + 1]), '{last_name}', NULL, 7) l;
 SELECT line FROM contacts_explain('{"gender": "F"}', '{last_name}', NULL, 7) AS line WHERE line LIKE '-- plan choice%';
+-- The generic plan is checked against a plan made with the values after 32
+-- more calls (call 37), then after 64 more (101), doubling while they agree.
+SELECT count(*) FROM generate_series(1, 32) g,
+    LATERAL contacts_list(jsonb_build_object('gender', (ARRAY['F','M','O'])[g % 3 + 1]), '{last_name}', NULL, 7) l;
+SELECT line FROM contacts_explain('{"gender": "F"}', '{last_name}', NULL, 7) AS line WHERE line LIKE '-- plan choice%';
 -- A text pattern is planned with its value on every call.
 SELECT line FROM contacts_explain('{"last_name__icontains": "er"}', '{}', NULL, 7) AS line WHERE line LIKE '-- plan choice%';
 SELECT bool_or(line LIKE '%actual time%') AS analyzed FROM contacts_explain('{}', '{}', NULL, 10, true) AS line;

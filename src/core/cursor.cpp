@@ -113,29 +113,36 @@ int b64_value(char c) {
 
 }  // namespace
 
+// Appends the base64url form of bytes to out.
+void append_base64url(std::string_view bytes, std::string& out) {
+    auto at = [&](std::size_t k) { return static_cast<uint32_t>(static_cast<unsigned char>(bytes[k])); };
+    const std::size_t start = out.size();
+    out.resize(start + (bytes.size() * 4 + 2) / 3);
+    char* o = &out[start];
+    std::size_t i = 0;
+    for (; i + 3 <= bytes.size(); i += 3) {
+        const uint32_t v = (at(i) << 16) | (at(i + 1) << 8) | at(i + 2);
+        *o++ = kAlphabet[(v >> 18) & 63];
+        *o++ = kAlphabet[(v >> 12) & 63];
+        *o++ = kAlphabet[(v >> 6) & 63];
+        *o++ = kAlphabet[v & 63];
+    }
+    const std::size_t rest = bytes.size() - i;
+    if (rest == 1) {
+        const uint32_t v = at(i) << 16;
+        *o++ = kAlphabet[(v >> 18) & 63];
+        *o++ = kAlphabet[(v >> 12) & 63];
+    } else if (rest == 2) {
+        const uint32_t v = (at(i) << 16) | (at(i + 1) << 8);
+        *o++ = kAlphabet[(v >> 18) & 63];
+        *o++ = kAlphabet[(v >> 12) & 63];
+        *o++ = kAlphabet[(v >> 6) & 63];
+    }
+}
+
 std::string base64url_encode(std::string_view bytes) {
     std::string out;
-    out.reserve((bytes.size() * 4 + 2) / 3);
-    std::size_t i = 0;
-    auto at = [&](std::size_t k) { return static_cast<uint32_t>(static_cast<unsigned char>(bytes[k])); };
-    for (; i + 3 <= bytes.size(); i += 3) {
-        uint32_t v = (at(i) << 16) | (at(i + 1) << 8) | at(i + 2);
-        out.push_back(kAlphabet[(v >> 18) & 63]);
-        out.push_back(kAlphabet[(v >> 12) & 63]);
-        out.push_back(kAlphabet[(v >> 6) & 63]);
-        out.push_back(kAlphabet[v & 63]);
-    }
-    std::size_t rest = bytes.size() - i;
-    if (rest == 1) {
-        uint32_t v = at(i) << 16;
-        out.push_back(kAlphabet[(v >> 18) & 63]);
-        out.push_back(kAlphabet[(v >> 12) & 63]);
-    } else if (rest == 2) {
-        uint32_t v = (at(i) << 16) | (at(i + 1) << 8);
-        out.push_back(kAlphabet[(v >> 18) & 63]);
-        out.push_back(kAlphabet[(v >> 12) & 63]);
-        out.push_back(kAlphabet[(v >> 6) & 63]);
-    }
+    append_base64url(bytes, out);
     return out;
 }
 
@@ -160,49 +167,90 @@ bool base64url_decode(std::string_view text, std::string& out) {
     return (acc & ((1u << bits) - 1)) == 0;
 }
 
+CursorEncoder::CursorEncoder(const SortSpec& spec) : spec_(spec) {
+    if (spec.keys.size() > 255)
+        throw Error(SqlState::InternalError, "encode_cursor: a sort of " + std::to_string(spec.keys.size()) + " keys");
+    payload_.push_back(static_cast<char>(kCursorVersion));
+    put_u64(payload_, spec.fingerprint());
+    payload_.push_back(static_cast<char>(spec.keys.size()));
+    header_size_ = payload_.size();
+}
+
+void CursorEncoder::begin() {
+    payload_.resize(header_size_);
+    keys_added_ = 0;
+}
+
+const Field& CursorEncoder::next_key(const char* what) {
+    if (keys_added_ >= spec_.keys.size())
+        throw Error(SqlState::InternalError, std::string("encode_cursor: ") + what + " after the last of " +
+                                                 std::to_string(spec_.keys.size()) + " keys");
+    return *spec_.keys[keys_added_++].field;
+}
+
+void CursorEncoder::add_null() {
+    const Field& f = next_key("a NULL");
+    if (!f.nullable)
+        throw Error(SqlState::InternalError, "encode_cursor: NULL value for NOT NULL sort key " + std::string(f.name));
+    payload_.push_back(static_cast<char>(TagNull));
+}
+
+void CursorEncoder::add_int(int64_t n) {
+    const Field& f = next_key("an integer");
+    if (tag_for(f.type) != TagInt)
+        throw Error(SqlState::InternalError, "encode_cursor: an integer for key " + std::string(f.name));
+    payload_.push_back(static_cast<char>(TagInt));
+    // Zigzag: small negative numbers stay short.
+    put_varint(payload_, (static_cast<uint64_t>(n) << 1) ^ static_cast<uint64_t>(n >> 63));
+}
+
+void CursorEncoder::add_text(std::string_view v) {
+    const Field& f = next_key("a text");
+    const Tag tag = tag_for(f.type);
+    if (tag == TagInt || v.find('\0') != std::string_view::npos || (tag != TagText && v.empty()))
+        throw Error(SqlState::InternalError, "encode_cursor: malformed value for key " + std::string(f.name));
+    payload_.push_back(static_cast<char>(tag));
+    put_varint(payload_, v.size());
+    payload_.append(v);
+}
+
+std::string_view CursorEncoder::finish() {
+    if (keys_added_ != spec_.keys.size())
+        throw Error(SqlState::InternalError, "encode_cursor: " + std::to_string(keys_added_) +
+                                                 " values for a sort of " + std::to_string(spec_.keys.size()) +
+                                                 " keys");
+    const std::size_t payload_size = payload_.size();
+    put_u64(payload_, mac(payload_));
+    token_.clear();
+    append_base64url(payload_, token_);
+    payload_.resize(payload_size);
+    return token_;
+}
+
 std::string encode_cursor(const SortSpec& spec, const std::vector<CursorValue>& values) {
-    if (values.size() != spec.keys.size() || spec.keys.size() > 255) {
+    if (values.size() != spec.keys.size())
         throw Error(SqlState::InternalError, "encode_cursor: " + std::to_string(values.size()) +
                                                  " values for a sort of " + std::to_string(spec.keys.size()) +
                                                  " keys");
-    }
-    std::string b;
-    b.push_back(static_cast<char>(kCursorVersion));
-    put_u64(b, spec.fingerprint());
-    b.push_back(static_cast<char>(spec.keys.size()));
+    CursorEncoder encoder(spec);
+    encoder.begin();
     for (std::size_t i = 0; i < values.size(); ++i) {
-        const Field& f = *spec.keys[i].field;
         const CursorValue& v = values[i];
         if (v.is_null) {
-            if (!f.nullable) {
-                throw Error(SqlState::InternalError,
-                            "encode_cursor: NULL value for NOT NULL sort key " + std::string(f.name));
-            }
-            b.push_back(static_cast<char>(TagNull));
-            continue;
-        }
-        Tag tag = tag_for(f.type);
-        b.push_back(static_cast<char>(tag));
-        if (tag == TagInt) {
+            encoder.add_null();
+        } else if (tag_for(spec.keys[i].field->type) == TagInt) {
             int64_t n = 0;
             if (json::number_to_int64(v.text, n) != json::IntResult::Ok ||
                 v.text.find_first_of(".eE") != std::string::npos) {
-                throw Error(SqlState::InternalError,
-                            "encode_cursor: \"" + v.text + "\" is not an integer (key " + std::string(f.name) + ")");
+                throw Error(SqlState::InternalError, "encode_cursor: \"" + v.text + "\" is not an integer (key " +
+                                                         std::string(spec.keys[i].field->name) + ")");
             }
-            // Zigzag: small negative numbers stay short.
-            uint64_t z = (static_cast<uint64_t>(n) << 1) ^ static_cast<uint64_t>(n >> 63);
-            put_varint(b, z);
+            encoder.add_int(n);
         } else {
-            if (v.text.find('\0') != std::string::npos || (tag != TagText && v.text.empty())) {
-                throw Error(SqlState::InternalError,
-                            "encode_cursor: malformed value for key " + std::string(f.name));
-            }
-            put_varint(b, v.text.size());
-            b += v.text;
+            encoder.add_text(v.text);
         }
     }
-    return detail::seal_cursor_payload(b);
+    return std::string(encoder.finish());
 }
 
 std::string detail::seal_cursor_payload(std::string_view payload) {

@@ -23,6 +23,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,6 +48,35 @@ struct CursorValue {
 
 constexpr unsigned kCursorVersion = 1;
 constexpr std::size_t kMaxCursorLength = 1 << 20;  // characters of the encoded token
+
+// Writes the cursors of many rows in one sort: contacts_list makes one per
+// row. The header (version, sort fingerprint, key count) is written once, and
+// every token is built in buffers that are reused, so after the first row a
+// cursor costs no allocation. Per row: begin(), one add_*() per sort key in
+// order, finish(). A value that does not fit its key (NULL for a NOT NULL
+// key, an integer for a text key, a missing or extra key) is InternalError:
+// the caller read it from the wrong column.
+class CursorEncoder {
+public:
+    explicit CursorEncoder(const SortSpec& spec);
+
+    void begin();
+    void add_null();
+    void add_int(int64_t value);
+    // Text keys, and dates/timestamps in the ISO text form (never empty).
+    void add_text(std::string_view value);
+    // The token of the row; valid until the next begin().
+    std::string_view finish();
+
+private:
+    const Field& next_key(const char* what);
+
+    const SortSpec& spec_;
+    std::size_t header_size_ = 0;
+    std::size_t keys_added_ = 0;
+    std::string payload_;  // header, then this row's values (and the MAC while sealing)
+    std::string token_;
+};
 
 // Encodes the sort-key values of one row (one per key of spec, in order).
 // A value that does not fit its key (wrong count, NULL for a NOT NULL key,

@@ -12,6 +12,7 @@ extern "C" {
 }
 
 #include <string>
+#include <string_view>
 
 namespace contacts::pg {
 namespace {
@@ -47,27 +48,36 @@ void date_iso(DateADT d, char* buf) {
 
 }  // namespace
 
-core::CursorValue cursor_value(Datum value, bool is_null, Oid type) {
-    if (is_null) return core::CursorValue::null();
+void add_cursor_key(core::CursorEncoder& encoder, Datum value, bool is_null, Oid type) {
+    if (is_null) {
+        encoder.add_null();
+        return;
+    }
     switch (type) {
-        case INT8OID: return core::CursorValue::of(std::to_string(DatumGetInt64(value)));
-        case INT4OID: return core::CursorValue::of(std::to_string(DatumGetInt32(value)));
+        case INT8OID: encoder.add_int(DatumGetInt64(value)); return;
+        case INT4OID: encoder.add_int(DatumGetInt32(value)); return;
         case TEXTOID: {
-            // Detoasting may allocate: through the guard.
-            struct varlena* t = pg_call([=] { return pg_detoast_datum_packed(reinterpret_cast<struct varlena*>(DatumGetPointer(value))); });
-            return core::CursorValue::of(std::string(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t)));
+            auto* t = reinterpret_cast<struct varlena*>(DatumGetPointer(value));
+            // A compressed or out-of-line value is detoasted (allocates:
+            // through the guard); a plain one is read where it is.
+            if (VARATT_IS_COMPRESSED(t) || VARATT_IS_EXTERNAL(t))
+                t = pg_call([=] { return pg_detoast_datum_packed(t); });
+            encoder.add_text(std::string_view(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t)));
+            return;
         }
         case DATEOID: {
             char buf[MAXDATELEN + 1];
             char* out = buf;
             pg_call([=] { date_iso(DatumGetDateADT(value), out); });
-            return core::CursorValue::of(buf);
+            encoder.add_text(buf);
+            return;
         }
         case TIMESTAMPTZOID: {
             char buf[MAXDATELEN + 1];
             char* out = buf;
             pg_call([=] { timestamptz_iso_utc(DatumGetTimestampTz(value), out); });
-            return core::CursorValue::of(buf);
+            encoder.add_text(buf);
+            return;
         }
         default:
             throw core::Error(core::SqlState::InternalError,

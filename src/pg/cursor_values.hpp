@@ -11,7 +11,8 @@
 
 namespace contacts::pg {
 
-// value of type `type` (int8, int4, text, date, timestamptz) → CursorValue.
-core::CursorValue cursor_value(Datum value, bool is_null, Oid type);
+// Adds a row's sort-key value of type `type` (int8, int4, text, date,
+// timestamptz) to the cursor being encoded. Throws PgError or core::Error.
+void add_cursor_key(core::CursorEncoder& encoder, Datum value, bool is_null, Oid type);
 
 }  // namespace contacts::pg

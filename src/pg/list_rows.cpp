@@ -19,6 +19,7 @@
 
 #include <cstring>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace contacts::pg {
@@ -26,13 +27,37 @@ namespace {
 
 namespace core = contacts::core;
 
+// The row's data columns plus its cursor: into the result (hold == nullptr),
+// or formed as a tuple in hold and returned (a backward page, stored later).
+// Plain C frame: PostgreSQL calls only, no C++ objects.
+HeapTuple store_row(ReturnSetInfo* rsinfo, MemoryContext hold, const Datum* row_values, const bool* row_nulls,
+                    const char* cursor, int cursor_len) {
+    Datum values[kListDataColumns + 1];
+    bool nulls[kListDataColumns + 1];
+    std::memcpy(values, row_values, sizeof(Datum) * kListDataColumns);
+    std::memcpy(nulls, row_nulls, sizeof(bool) * kListDataColumns);
+    text* cursor_text = cstring_to_text_with_len(cursor, cursor_len);
+    values[kListDataColumns] = PointerGetDatum(cursor_text);
+    nulls[kListDataColumns] = false;
+    HeapTuple tuple = nullptr;
+    if (hold == nullptr) {
+        tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+    } else {
+        MemoryContext previous = MemoryContextSwitchTo(hold);
+        tuple = heap_form_tuple(rsinfo->setDesc, values, nulls);
+        MemoryContextSwitchTo(previous);
+    }
+    pfree(cursor_text);
+    return tuple;
+}
+
 // The per-row work, in C++.
 class RowSink {
 public:
     // hold_context must outlive the query's execution (the executor's own
     // memory is gone when SPI_execute_plan_extended returns).
     RowSink(const core::BuiltQuery& q, ReturnSetInfo* rsinfo, MemoryContext hold_context)
-        : q_(q), rsinfo_(rsinfo), hold_context_(hold_context), key_values_(q.cursor_columns.size()) {}
+        : q_(q), rsinfo_(rsinfo), hold_context_(hold_context), cursor_(q.sort) {}
 
     void add(TupleTableSlot* slot) {
         check_interrupts();
@@ -41,31 +66,23 @@ public:
         if (desc->natts != kListDataColumns)
             throw core::Error(core::SqlState::InternalError, "contacts_list's query returned an unexpected row shape");
 
-        Datum values[kListDataColumns + 1];
-        bool nulls[kListDataColumns + 1];
-        std::memcpy(values, slot->tts_values, sizeof(Datum) * kListDataColumns);
-        std::memcpy(nulls, slot->tts_isnull, sizeof(bool) * kListDataColumns);
-        for (std::size_t k = 0; k < q_.cursor_columns.size(); ++k) {
-            const std::size_t col = q_.cursor_columns[k];
-            key_values_[k] = cursor_value(values[col], nulls[col], TupleDescAttr(desc, col)->atttypid);
-        }
-        token_ = core::encode_cursor(q_.sort, key_values_);
-        const char* data = token_.data();
-        const int len = static_cast<int>(token_.size());
-        values[kListDataColumns] = pg_call([=] { return PointerGetDatum(cstring_to_text_with_len(data, len)); });
-        nulls[kListDataColumns] = false;
+        cursor_.begin();
+        for (std::size_t col : q_.cursor_columns)
+            add_cursor_key(cursor_, slot->tts_values[col], slot->tts_isnull[col], TupleDescAttr(desc, col)->atttypid);
+        const std::string_view token = cursor_.finish();
 
+        // One guarded call per row: the row's cursor as a text value, and the
+        // row stored (the tuplestore copies it; the text is freed at once).
+        Datum* row_values = slot->tts_values;
+        bool* row_nulls = slot->tts_isnull;
         ReturnSetInfo* rsinfo = rsinfo_;
+        const char* data = token.data();
+        const int len = static_cast<int>(token.size());
         if (!q_.backward) {
-            pg_call([=, &values, &nulls] { tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls); });
+            pg_call([=] { store_row(rsinfo, nullptr, row_values, row_nulls, data, len); });
         } else {
             MemoryContext hold = hold_context_;
-            held_.push_back(pg_call([=, &values, &nulls] {
-                MemoryContext previous = MemoryContextSwitchTo(hold);
-                HeapTuple tuple = heap_form_tuple(rsinfo->setDesc, values, nulls);
-                MemoryContextSwitchTo(previous);
-                return tuple;
-            }));
+            held_.push_back(pg_call([=] { return store_row(rsinfo, hold, row_values, row_nulls, data, len); }));
         }
     }
 
@@ -83,8 +100,7 @@ private:
     const core::BuiltQuery& q_;
     ReturnSetInfo* rsinfo_;
     MemoryContext hold_context_;
-    std::vector<core::CursorValue> key_values_;
-    std::string token_;
+    core::CursorEncoder cursor_;
     std::vector<HeapTuple> held_;  // backward pages, in hold_context_
 };
 

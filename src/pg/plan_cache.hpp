@@ -18,10 +18,10 @@
 //    and the plan's signature (node types, join types, indexes, workers:
 //    plan_signature.hpp) recorded. If the five agree and the generic plan has
 //    the same signature, the generic plan is used from then on: it is the
-//    plan fresh planning makes for such values. Every 32nd call plans with
-//    the values again; a different plan sends the shape back to planning on
-//    every call, for good. A shape whose values change its plan is planned
-//    with them on every call.
+//    plan fresh planning makes for such values. A call is planned with its
+//    values again after 32 calls, then after twice as many each time the
+//    plans agree (at most 1,024 calls apart); a different plan sends the
+//    shape back to planning on every call, for good.
 // The LIMIT is the page size as a number (query_builder.cpp, row_goal_sql),
 // so a generic plan is costed for one page, not for 10% of the table.
 #pragma once

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <functional>
+#include <optional>
 #include <limits>
 #include <random>
 
@@ -226,6 +228,83 @@ TEST(Cursor, EncodeRejectsCallerBugs) {
     } catch (const Error& e) {
         EXPECT_EQ(e.state(), SqlState::InternalError);
     }
+}
+
+// contacts_list reuses one encoder for a whole page: every row's token must
+// equal the one encode_cursor makes on its own, whatever came before it.
+TEST(CursorEncoder, ReusedAcrossRowsMatchesEncodeCursor) {
+    SortSpec spec = parse_sort({"-points", "last_name", "birthday"});
+    CursorEncoder encoder(spec);
+    struct Row {
+        std::optional<int64_t> points;
+        std::string last_name;
+        std::optional<std::string> birthday;
+        int64_t id;
+    };
+    const std::vector<Row> rows = {
+        {1200, "Meyer", "1980-02-29", 7},
+        {std::nullopt, std::string(300, 'x'), std::nullopt, 8},  // long text, then short: buffers shrink back
+        {-5, "", "2001-01-01", std::numeric_limits<int64_t>::min()},
+        {std::numeric_limits<int32_t>::max(), "Ørsted", "-infinity", std::numeric_limits<int64_t>::max()},
+    };
+    for (const Row& r : rows) {
+        encoder.begin();
+        std::vector<CursorValue> values;
+        if (r.points) {
+            encoder.add_int(*r.points);
+            values.push_back(CursorValue::of(std::to_string(*r.points)));
+        } else {
+            encoder.add_null();
+            values.push_back(CursorValue::null());
+        }
+        encoder.add_text(r.last_name);
+        values.push_back(CursorValue::of(r.last_name));
+        if (r.birthday) {
+            encoder.add_text(*r.birthday);
+            values.push_back(CursorValue::of(*r.birthday));
+        } else {
+            encoder.add_null();
+            values.push_back(CursorValue::null());
+        }
+        encoder.add_int(r.id);
+        values.push_back(CursorValue::of(std::to_string(r.id)));
+        const std::string token(encoder.finish());
+        EXPECT_EQ(token, encode_cursor(spec, values));
+        EXPECT_EQ(decode_cursor(spec, token), values);
+    }
+}
+
+TEST(CursorEncoder, RejectsCallerBugs) {
+    SortSpec spec = parse_sort({"-points", "birthday"});  // points, birthday, id
+    auto bug = [&](const std::function<void(CursorEncoder&)>& fill) {
+        CursorEncoder encoder(spec);
+        encoder.begin();
+        try {
+            fill(encoder);
+            encoder.finish();
+        } catch (const Error& e) {
+            EXPECT_EQ(e.state(), SqlState::InternalError) << e.what();
+            return;
+        }
+        ADD_FAILURE() << "expected InternalError";
+    };
+    bug([](CursorEncoder& e) { e.add_int(1); });                                     // too few
+    bug([](CursorEncoder& e) { e.add_int(1); e.add_null(); e.add_int(1); e.add_int(2); });  // too many
+    bug([](CursorEncoder& e) { e.add_text("1"); });                                  // text for an integer key
+    bug([](CursorEncoder& e) { e.add_int(1); e.add_int(19800229); });                // integer for a date key
+    bug([](CursorEncoder& e) { e.add_int(1); e.add_text(""); });                     // empty date
+    bug([](CursorEncoder& e) { e.add_int(1); e.add_null(); e.add_null(); });        // NULL id
+    bug([](CursorEncoder& e) { e.add_int(1); e.add_text(std::string_view("19\0", 3)); });  // NUL byte
+    // A failed row does not poison the next one.
+    CursorEncoder encoder(spec);
+    encoder.begin();
+    EXPECT_THROW(encoder.add_text("x"), Error);
+    encoder.begin();
+    encoder.add_int(3);
+    encoder.add_null();
+    encoder.add_int(4);
+    EXPECT_EQ(std::string(encoder.finish()),
+              encode_cursor(spec, {CursorValue::of("3"), CursorValue::null(), CursorValue::of("4")}));
 }
 
 TEST(Cursor, RandomRoundTrips) {
