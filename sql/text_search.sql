@@ -76,6 +76,43 @@ SET contacts_ext.similarity_threshold = 0;
 SELECT cardinality(ts_ids('%~', 'zzz', false)) AS n, ts_ids('%~', 'zzz', true) = ts_ids('%~', 'zzz', false) AS index_agrees;
 RESET contacts_ext.similarity_threshold;
 
+-- ~~*@ is exactly ILIKE: ASCII texts take contacts_ext's fast path (no
+-- lower() copies) when the collation lower-cases ASCII plainly, everything
+-- else PostgreSQL's texticlike. Every word against every pattern, under the
+-- database's collation, ICU root, C and Turkish (where I lower-cases to ı,
+-- so the fast path must stand aside): no disagreement.
+CREATE TEMP TABLE ilike_patterns(p text);
+INSERT INTO ilike_patterns VALUES ('%an%'), ('%AN%'), ('a%'), ('%a'), ('_nn%'), ('%i%'), ('%I%'), ('%K%'),
+    ('%\%%'), ('%\_%'), ('%\\%'), ('\A%'), ('%_'), (''), ('%'), ('%ll%'), ('%stra%'), ('%STRASSE%'),
+    ('%müller%'), ('İ%'), ('%ı%');
+CREATE TEMP TABLE ilike_words AS SELECT s FROM ts_words;
+INSERT INTO ilike_words VALUES ('Istanbul'), ('İstanbul'), ('ıSTANBUL'), ('KELVIN'),
+    ('Kelvin'), ('back\slash'), ('a_b'), ('100%');
+SELECT c.coll, count(*) AS pairs,
+       count(*) FILTER (WHERE r.ours) AS matches,
+       count(*) FILTER (WHERE r.ours IS DISTINCT FROM r.ilike) AS disagreements
+FROM (VALUES ('default'), ('und-x-icu'), ('C'), ('tr-x-icu')) c(coll),
+LATERAL (SELECT CASE c.coll
+            WHEN 'default'   THEN w.s ~~*@ p.p
+            WHEN 'und-x-icu' THEN w.s COLLATE "und-x-icu" ~~*@ p.p
+            WHEN 'C'         THEN w.s COLLATE "C" ~~*@ p.p
+            ELSE w.s COLLATE "tr-x-icu" ~~*@ p.p END AS ours,
+         CASE c.coll
+            WHEN 'default'   THEN w.s ILIKE p.p
+            WHEN 'und-x-icu' THEN w.s COLLATE "und-x-icu" ILIKE p.p
+            WHEN 'C'         THEN w.s COLLATE "C" ILIKE p.p
+            ELSE w.s COLLATE "tr-x-icu" ILIKE p.p END AS ilike
+         FROM ilike_words w, ilike_patterns p) r
+GROUP BY c.coll ORDER BY c.coll;
+-- Turkish: 'I' is not 'i' (ILIKE and ~~*@ agree on it), and the errors are ILIKE's own.
+SELECT 'Istanbul' COLLATE "tr-x-icu" ~~*@ 'i%' AS tr_ours, 'Istanbul' COLLATE "tr-x-icu" ILIKE 'i%' AS tr_ilike,
+       'Istanbul' ~~*@ 'i%' AS default_ours;
+SELECT 'abc' ~~*@ 'ab\';
+CREATE COLLATION ilike_ci (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
+SELECT 'abc' COLLATE ilike_ci ~~*@ 'a%';
+DROP COLLATION ilike_ci;
+DROP TABLE ilike_words, ilike_patterns;
+
 -- LIKE's own ESCAPE clause is turned into backslash escapes before the index sees it.
 SET enable_seqscan = off;
 SELECT id, s FROM ts_words WHERE s LIKE '%#%%' ESCAPE '#';

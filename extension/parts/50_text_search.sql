@@ -53,8 +53,10 @@ COMMENT ON FUNCTION @extschema@.contacts_fold_version() IS
 --
 -- The functions behind the operators. contacts_like_folded is IMMUTABLE like
 -- contacts_fold; contacts_similar reads the GUC contacts_ext.similarity_threshold,
--- hence STABLE (as pg_trgm's %). contacts_ilike is PostgreSQL's own ILIKE
--- (texticlike), bound to an operator that carries contacts_ext's estimator.
+-- hence STABLE (as pg_trgm's %). contacts_ilike is exactly PostgreSQL's ILIKE,
+-- bound to an operator that carries contacts_ext's estimator: ASCII texts are
+-- matched without lower()'s copies when the collation lower-cases ASCII
+-- plainly, everything else goes to texticlike itself (src/pg/ilike.cpp).
 CREATE FUNCTION @extschema@.contacts_like_folded(text, text) RETURNS boolean
 LANGUAGE c IMMUTABLE STRICT PARALLEL SAFE COST 2
 AS 'MODULE_PATHNAME', 'contacts_like_folded';
@@ -68,8 +70,8 @@ COMMENT ON FUNCTION @extschema@.contacts_similar(text, text) IS
     'contacts_ext: contacts_similarity(a, b) >= contacts_ext.similarity_threshold';
 
 CREATE FUNCTION @extschema@.contacts_ilike(text, text) RETURNS boolean
-LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE COST 15
-AS 'texticlike';
+LANGUAGE c IMMUTABLE STRICT PARALLEL SAFE COST 15
+AS 'MODULE_PATHNAME', 'contacts_ilike';
 COMMENT ON FUNCTION @extschema@.contacts_ilike(text, text) IS
     'contacts_ext: a ILIKE b, exactly PostgreSQL''s (the function of the ~~*@ operator)';
 
