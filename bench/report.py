@@ -229,12 +229,12 @@ def parse_pgbench(stdout_path, stderr_path):
     out = open(stdout_path).read() if os.path.exists(stdout_path) else ""
     err = open(stderr_path).read() if os.path.exists(stderr_path) else ""
     r = {}
-    m = re.search(r"tps = ([0-9.]+) \(without initial connection time\)", out)
-    r["tps"] = float(m.group(1)) if m else None
-    m = re.search(r"number of transactions actually processed: (\d+)", out)
-    r["transactions"] = int(m.group(1)) if m else 0
-    m = re.search(r"number of failed transactions: (\d+)", out)
-    r["failed"] = int(m.group(1)) if m else 0
+    # A run measured in slices (the headline pair, see run.sh) has one block
+    # of output per slice, of (nearly) equal length: TPS is their mean.
+    tps = [float(v) for v in re.findall(r"tps = ([0-9.]+) \(without initial connection time\)", out)]
+    r["tps"] = sum(tps) / len(tps) if tps else None
+    r["transactions"] = sum(int(v) for v in re.findall(r"number of transactions actually processed: (\d+)", out))
+    r["failed"] = sum(int(v) for v in re.findall(r"number of failed transactions: (\d+)", out))
     errs = re.findall(r"(ERROR:.*)", err)
     aborted = len(re.findall(r"aborted in command", err))
     r["aborted_clients"] = aborted
@@ -489,7 +489,10 @@ def cmd_report(args):
     L.append("- **PostgreSQL:** %s; cluster settings: %s" % (meta["pg_version"], meta["settings"]))
     L.append("- **Load:** pgbench -M prepared, %s s per run, -j 2; 1 client for the latency table; "
              "%s clients for the load table. Latency = one pgbench transaction (see 'pick' below), "
-             "from per-transaction logs (`pgbench --log`)." % (meta["duration"], ", ".join(map(str, meta["clients"]))))
+             "from per-transaction logs (`pgbench --log`). At 1 client, strategies 4 and 5 are measured "
+             "interleaved: 2-second slices alternating 4 5, 5 4, 4 5, ... (%s s each in all), so a change "
+             "in the machine's load falls on both." % (meta["duration"], ", ".join(map(str, meta["clients"])),
+                                                       meta["duration"]))
     L.append("- **Total time:** %s" % meta.get("elapsed", "?"))
     if meta.get("interrupted"):
         L.append("- **Interrupted** before the end: missing cells were not measured.")

@@ -191,31 +191,37 @@ done
 done_runs=0
 run_seconds=0
 
-# run_one STRATEGY SCENARIO GROUP CLIENTS SCRIPT VARIANT
-run_one() {
-    local st="$1" sc="$2" group="$3" c="$4" script="$5" variant="$6"
+progress() {  # progress STRATEGY SCENARIO CLIENTS: one line per measured run, with elapsed time and ETA
     done_runs=$((done_runs + 1))
-    local left; left=$(budget_left)
     local el=$(( $(date +%s) - T0 ))
     local avg=$(( done_runs > 1 ? run_seconds / (done_runs - 1) : duration + 2 ))
     local eta=$(( (total - done_runs + 1) * avg ))
     printf '[%3d/%d] %s elapsed, ETA %s | %-6s %-22s %2d client%s\n' "$done_runs" "$total" "$(hms "$el")" \
-        "$(hms "$eta")" "$st" "$sc" "$c" "$([ "$c" = 1 ] && echo " " || echo s)" >&2
-    local id="$st.$sc.c$c"
-    local has_pick=0; grep -q 'bench_keys.pick' "$script" && has_pick=1
-    if $interrupted || [ "$left" -lt "$duration" ]; then
-        printf '%s\t%s\t%s\t%s\t%s\tskipped\t\t%s\t\t\t\n' "$st" "$sc" "$group" "$c" 0 "$has_pick" >> "$raw/runs.tsv"
-        return 0
-    fi
-    local t; t=$(date +%s)
+        "$(hms "$eta")" "$1" "$2" "$3" "$([ "$3" = 1 ] && echo " " || echo s)" >&2
+}
+
+# pgbench_slice ID CLIENTS SCRIPT SECONDS: one pgbench run; its per-transaction
+# logs go to raw/logs/ID.<pid>, its output is appended to raw/out/ID.{out,err}
+# (a run measured in slices has one block per slice). Returns pgbench's status.
+pgbench_slice() {
+    local id="$1" c="$2" script="$3" secs="$4"
     local j=2; [ "$c" -lt 2 ] && j=1
     local rc=0
     PGOPTIONS="-c client_min_messages=warning -c statement_timeout=${statement_timeout}s -c contacts_ext.list_timeout=${statement_timeout}s" \
-        pgbench -n -M prepared -c "$c" -j "$j" -T "$duration" -D contacts="$scale" \
-        --log --log-prefix="$raw/logs/$id" -f "$script" >"$raw/out/$id.out" 2>"$raw/out/$id.err" &
+        pgbench -n -M prepared -c "$c" -j "$j" -T "$secs" -D contacts="$scale" \
+        --log --log-prefix="$raw/logs/$id" -f "$script" >>"$raw/out/$id.out" 2>>"$raw/out/$id.err" &
     child=$!
     wait "$child" || rc=$?
     child=""
+    return "$rc"
+}
+
+# record_run STRATEGY SCENARIO GROUP CLIENTS SCRIPT VARIANT RC: runs.tsv, and for
+# one client the scenario's EXPLAIN (and the ids of its first page).
+record_run() {
+    local st="$1" sc="$2" group="$3" c="$4" script="$5" variant="$6" rc="$7"
+    local id="$st.$sc.c$c"
+    local has_pick=0; grep -q 'bench_keys.pick' "$script" && has_pick=1
     local status=ok; [ "$rc" -ne 0 ] && status=error
     if [ "$status" = error ]; then
         printf '        error: %s\n' "$(grep -m1 -o 'ERROR:.*' "$raw/out/$id.err" | cut -c1-150 || tail -1 "$raw/out/$id.err")" >&2
@@ -227,6 +233,55 @@ run_one() {
             "$PY" "$BENCH/report.py" explain "$script" "$variant" "$out/explain/$st/$sc.txt" "$raw/ids/$st/$sc.txt" \
             -v contacts="$scale" || true
     fi
+}
+
+record_skipped() {  # record_skipped STRATEGY SCENARIO GROUP CLIENTS SCRIPT
+    local has_pick=0; grep -q 'bench_keys.pick' "$5" && has_pick=1
+    printf '%s\t%s\t%s\t%s\t%s\tskipped\t\t%s\t\t\t\n' "$1" "$2" "$3" "$4" 0 "$has_pick" >> "$raw/runs.tsv"
+}
+
+# run_one STRATEGY SCENARIO GROUP CLIENTS SCRIPT VARIANT: one pgbench run of --duration seconds
+run_one() {
+    local st="$1" sc="$2" group="$3" c="$4" script="$5" variant="$6"
+    progress "$st" "$sc" "$c"
+    if $interrupted || [ "$(budget_left)" -lt "$duration" ]; then
+        record_skipped "$st" "$sc" "$group" "$c" "$script"; return 0
+    fi
+    local t; t=$(date +%s)
+    local rc=0
+    pgbench_slice "$st.$sc.c$c" "$c" "$script" "$duration" || rc=$?
+    record_run "$st" "$sc" "$group" "$c" "$script" "$variant" "$rc"
+    run_seconds=$((run_seconds + $(date +%s) - t))
+}
+
+# run_pair_interleaved SCENARIO GROUP A:VARIANT B:VARIANT: the headline pair at
+# one client, measured in 2-second slices that alternate A B, B A, A B, ...
+# (each strategy gets --duration seconds in all). Run back to back as whole
+# runs, a change in the shared machine's load between the two (the 3M run of
+# 2026-11-22 went from load 0 to 10) fell on one strategy only and moved
+# sub-millisecond ratios by up to 2x; sliced, it falls on both.
+run_pair_interleaved() {
+    local sc="$1" group="$2" a="$3" b="$4"
+    local sa="${a%%:*}" sb="${b%%:*}" va="${a#*:}" vb="${b#*:}"
+    local script_a="$BENCH/scenarios/$sc/$va.sql" script_b="$BENCH/scenarios/$sc/$vb.sql"
+    progress "$sa+$sb" "$sc" 1; done_runs=$((done_runs + 1))
+    if $interrupted || [ "$(budget_left)" -lt $((2 * duration)) ]; then
+        record_skipped "$sa" "$sc" "$group" 1 "$script_a"; record_skipped "$sb" "$sc" "$group" 1 "$script_b"
+        return 0
+    fi
+    local t; t=$(date +%s)
+    local slices=$(( duration >= 4 ? duration / 2 : 1 ))
+    local k rc_a=0 rc_b=0 first second
+    for ((k = 0; k < slices; k++)); do
+        local secs=$(( duration / slices + (k < duration % slices ? 1 : 0) ))
+        if [ $((k % 2)) = 0 ]; then first=a; second=b; else first=b; second=a; fi
+        for who in "$first" "$second"; do
+            if [ "$who" = a ]; then pgbench_slice "$sa.$sc.c1" 1 "$script_a" "$secs" || rc_a=$?
+            else pgbench_slice "$sb.$sc.c1" 1 "$script_b" "$secs" || rc_b=$?; fi
+        done
+    done
+    record_run "$sa" "$sc" "$group" 1 "$script_a" "$va" "$rc_a"
+    record_run "$sb" "$sc" "$group" 1 "$script_b" "$vb" "$rc_b"
     run_seconds=$((run_seconds + $(date +%s) - t))
 }
 
@@ -239,6 +294,10 @@ run_strategies() {  # run_strategies STRATEGY:VARIANT...: every scenario, the st
             # Alternate which goes first, so neither always follows the other.
             local order=("${pairs[@]}")
             if [ $((i % 2)) = 1 ] && [ "${#pairs[@]}" = 2 ]; then order=("${pairs[1]}" "${pairs[0]}"); fi
+            if [ "$c" = 1 ] && [ "${#pairs[@]}" = 2 ]; then
+                run_pair_interleaved "${SC_NAME[$i]}" "${SC_GROUP[$i]}" "${order[@]}"
+                continue
+            fi
             for k in "${order[@]}"; do
                 run_one "${k%%:*}" "${SC_NAME[$i]}" "${SC_GROUP[$i]}" "$c" \
                     "$BENCH/scenarios/${SC_NAME[$i]}/${k#*:}.sql" "${k#*:}"

@@ -23,7 +23,6 @@
 
 extern "C" {
 #include "utils/guc.h"
-#include "utils/portal.h"
 }
 
 #include <cmath>
@@ -105,21 +104,10 @@ CountMode parse_count_mode(const std::string& mode) {
 }
 
 // The planner's row estimate for q, planned with its parameter values (the
-// query is planned, never run).
+// query is planned, never started or run).
 double planned_rows(const core::BuiltQuery& q) {
     contacts::pg::BoundParams bound = contacts::pg::bind_params(q.params);
-    ParamListInfo params = contacts::pg::param_list(bound);
-    SPIPlanPtr plan = contacts::pg::plan_for_call(q.sql, bound.types, true, params);
-    return pg_call([=]() -> double {
-        Portal portal = SPI_cursor_open_with_paramlist(nullptr, plan, params, true);
-        double estimate = 0;
-        if (portal->stmts != NIL) {
-            PlannedStmt* stmt = linitial_node(PlannedStmt, portal->stmts);
-            estimate = stmt->planTree->plan_rows;
-        }
-        SPI_cursor_close(portal);
-        return estimate;
-    });
+    return contacts::pg::planned_rows(q.sql, bound.types, contacts::pg::param_list(bound));
 }
 
 int64_t exact_count(const core::BuiltQuery& q) {

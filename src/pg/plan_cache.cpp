@@ -99,21 +99,34 @@ SPIPlanPtr prepare(const std::string& sql, const std::vector<Oid>& types, int op
     });
 }
 
-// The signature of the plan PostgreSQL makes for `plan` with these values
-// (a custom plan for a CUSTOM_PLAN source, the generic one for a GENERIC_PLAN
-// source). The plan is held by the current resource owner while its tree is
-// read, so an error anywhere releases it with the transaction.
-std::string signature_of(SPIPlanPtr plan, ParamListInfo params) {
-    CachedPlan* cached = pg_call([=]() -> CachedPlan* {
+// The plan PostgreSQL makes for `plan` with these values (a custom plan for
+// a CUSTOM_PLAN source, the generic one for a GENERIC_PLAN source), planned
+// but not started, or null when it is not one plain statement. The plan is
+// held by the current resource owner until ReleaseCachedPlan, so an error
+// anywhere releases it with the transaction.
+CachedPlan* get_plan(SPIPlanPtr plan, ParamListInfo params) {
+    return pg_call([=]() -> CachedPlan* {
         List* sources = SPI_plan_get_plan_sources(plan);
         if (list_length(sources) != 1) elog(ERROR, "contacts_ext expected one statement per plan");
         return GetCachedPlan(static_cast<CachedPlanSource*>(linitial(sources)), params, CurrentResourceOwner,
                              nullptr);
     });
-    std::string signature;
-    if (list_length(cached->stmt_list) == 1)
-        signature = plan_signature(linitial_node(PlannedStmt, cached->stmt_list));
+}
+
+const PlannedStmt* only_statement(const CachedPlan* cached) {
+    return list_length(cached->stmt_list) == 1 ? linitial_node(PlannedStmt, cached->stmt_list) : nullptr;
+}
+
+void release_plan(CachedPlan* cached) {
     pg_call([=] { ReleaseCachedPlan(cached, CurrentResourceOwner); });
+}
+
+// The signature (plan_signature.hpp) of the plan made for these values.
+std::string signature_of(SPIPlanPtr plan, ParamListInfo params) {
+    CachedPlan* cached = get_plan(plan, params);
+    std::string signature;
+    if (const PlannedStmt* stmt = only_statement(cached)) signature = plan_signature(stmt);
+    release_plan(cached);
     return signature;
 }
 
@@ -196,6 +209,15 @@ SPIPlanPtr plan_for_call(const std::string& sql, const std::vector<Oid>& types, 
             return e.generic;
     }
     return e.custom;
+}
+
+double planned_rows(const std::string& sql, const std::vector<Oid>& types, ParamListInfo params) {
+    SPIPlanPtr plan = entry_for(sql, types, true).custom;
+    CachedPlan* cached = get_plan(plan, params);
+    const PlannedStmt* stmt = only_statement(cached);
+    const double rows = stmt != nullptr ? stmt->planTree->plan_rows : 0;
+    release_plan(cached);
+    return rows;
 }
 
 std::string plan_choice(const std::string& sql, const std::vector<Oid>& types, bool plan_per_call) {

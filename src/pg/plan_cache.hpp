@@ -38,6 +38,11 @@ namespace contacts::pg {
 SPIPlanPtr plan_for_call(const std::string& sql, const std::vector<Oid>& types, bool plan_per_call,
                          ParamListInfo params);
 
+// The planner's row estimate for sql with these values: planned with them
+// (the shape's kept plan source, so parse and analysis are skipped), never
+// started or run. Must run inside SPI_connect. Throws PgError.
+double planned_rows(const std::string& sql, const std::vector<Oid>& types, ParamListInfo params);
+
 // How this session currently plans the shape, in words (contacts_explain).
 std::string plan_choice(const std::string& sql, const std::vector<Oid>& types, bool plan_per_call);
 
