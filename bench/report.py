@@ -485,6 +485,8 @@ def cmd_report(args):
     L.append("")
     L.append("- **Command:** `%s`" % meta["command"])
     L.append("- **Date:** %s" % meta["date"])
+    if meta.get("code"):
+        L.append("- **Code:** commit %s" % meta["code"])
     L.append("- **Machine:** %s" % meta["machine"])
     L.append("- **PostgreSQL:** %s; cluster settings: %s" % (meta["pg_version"], meta["settings"]))
     L.append("- **Load:** pgbench -M prepared, %s s per run, -j 2; 1 client for the latency table; "

@@ -4,7 +4,7 @@
 #   bench/run.sh [--scale N] [--duration SECS] [--clients 1,16,50] [--max-minutes M]
 #                [--cluster-dir DIR | --reuse-cluster DIR] [--out DIR] [--smoke]
 #                [--strategies ext,best,trgm,btree,naive] [--scenarios REGEX]
-#                [--seed S] [--statement-timeout SECS] [--keep-db] [--no-build]
+#                [--seed S] [--statement-timeout SECS] [--keep-db] [--no-build] [--pin]
 #
 # Seeds N contacts once (contacts_seed, default 200,000; --scale 3000000 for the
 # headline run) in a database "contacts_bench" on a throwaway cluster
@@ -31,6 +31,11 @@
 # --max-minutes bounds the whole run (default 30; 0 = no bound): runs that would
 # not fit are skipped and reported as such. Ctrl-C stops cleanly: the report is
 # written from what was measured and a server started here is stopped.
+# --pin: run the server from a private copy of the PostgreSQL tree taken after
+# the build (bin, lib with contacts_ext.so, share with its SQL), so a `make
+# install` elsewhere during a long run (the machine is shared) cannot change
+# the code being measured: every pgbench slice opens a new session, which
+# loads the library again. Needs a cluster this run starts.
 # --smoke: 5,000 contacts, 1 s per run, 1 client (what scripts/test.sh runs);
 # its results go to a temporary directory unless --out is given.
 # A scenario that fails (an ERROR) is recorded as an error; the run goes on.
@@ -39,7 +44,7 @@ BENCH="$CONTACTS_ROOT/bench"
 ORIG_ARGS=("$@")
 
 scale=200000 seed=0 duration=2 clients="1,16,50" max_minutes=30 statement_timeout=60
-strategies="ext,best,trgm,btree,naive" only="" dir="" out="" keep_db=false build=true smoke=false
+strategies="ext,best,trgm,btree,naive" only="" dir="" out="" keep_db=false build=true smoke=false pin=false
 explicit=" "
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -55,6 +60,7 @@ while [ $# -gt 0 ]; do
         --out) out="$2"; shift 2 ;;
         --keep-db) keep_db=true; shift ;;
         --no-build) build=false; shift ;;
+        --pin) pin=true; shift ;;
         --smoke) smoke=true; shift ;;
         -h|--help) sed -n '2,35p' "$0"; exit 0 ;;
         *) die "unknown option $1 (see --help)" ;;
@@ -94,6 +100,18 @@ if [ -z "$dir" ]; then
 fi
 started_here=false
 cluster_running "$dir" || started_here=true
+pinned=""
+if $pin; then
+    $started_here || die "--pin needs a cluster this run starts ($dir is running)"
+    pinned="$(mktemp -d "${TMPDIR:-/tmp}/contacts_ext-pin.XXXXXX")"
+    # PostgreSQL finds share/ and lib/ relative to its binary: keep the layout.
+    mkdir -p "$pinned/lib/postgresql" "$pinned/share/postgresql"
+    cp -a "$("$PG_CONFIG" --bindir)/.." "$pinned/lib/postgresql/15"
+    cp -a "$("$PG_CONFIG" --sharedir)" "$pinned/share/postgresql/15"
+    chmod 755 "$pinned"
+    PG_BIN="$pinned/lib/postgresql/15/bin"; PG_CONFIG="$PG_BIN/pg_config"; export PG_CONFIG
+    log "pinned: the server runs from $pinned (contacts_ext.so $(md5sum "$pinned/lib/postgresql/15/lib/contacts_ext.so" | cut -c1-12))"
+fi
 DB=contacts_bench
 child=""
 pg_settings="" pg_version=""
@@ -121,6 +139,7 @@ cleanup() {
         fi
         if $started_here; then cluster_stop "$dir" || true; fi
     fi
+    if [ -n "$pinned" ]; then rm -rf "$pinned"; fi
     exit "$rc"
 }
 trap cleanup EXIT
@@ -152,6 +171,11 @@ machine+=", $(awk '/MemTotal/ {printf "%.0f GiB RAM", $2 / 1048576}' /proc/memin
 machine+=", $(. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME"), kernel $(uname -r)"
 machine+=", shared with other work (load average at start: $(cut -d' ' -f1-3 /proc/loadavg))"
 cmdline="bench/run.sh"; for a in "${ORIG_ARGS[@]}"; do cmdline+=" $a"; done
+# The code measured: the checkout's commit when the run started (plus a note
+# when its tracked files had changes; without --pin, a later install changes it).
+code="$(git -C "$CONTACTS_ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+git -C "$CONTACTS_ROOT" diff --quiet HEAD -- 2>/dev/null || code+=" with uncommitted changes"
+$pin && code+=", pinned"
 
 # --- setup: one data set for every strategy ---------------------------------------------
 : > "$raw/setup.tsv"
@@ -312,7 +336,7 @@ finish_report() {
 import json, sys
 machine = """$machine""" + ", load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 json.dump(dict(scale=$scale, seed=$seed, duration=$duration, clients=[int(c) for c in "${client_list[*]}".split()],
-               command="""$cmdline""", date="$(date -u '+%Y-%m-%d %H:%M UTC')",
+               command="""$cmdline""", code="""$code""", date="$(date -u '+%Y-%m-%d %H:%M UTC')",
                machine=machine, pg_version="""$pg_version""", settings="""$pg_settings""",
                elapsed="$(hms "$el")", interrupted=$($interrupted && echo True || echo False),
                manifest="$BENCH/scenarios/scenarios.tsv"), open(sys.argv[1], "w"), indent=1)
