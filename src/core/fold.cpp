@@ -35,6 +35,7 @@
 #include <unicode/uversion.h>
 
 #include "core/error.hpp"
+#include "core/utf8.hpp"
 #include "core/no_postgres.hpp"
 
 namespace contacts::core {
@@ -46,49 +47,8 @@ static_assert(std::is_same_v<UChar, char16_t>, "ICU must use char16_t for UChar"
 // UTF-8
 // ---------------------------------------------------------------------------
 
-// Decodes one code point at p (avail > 0 bytes available) following the
-// well-formedness table of the Unicode standard (Table 3-7): this is what
-// rejects overlong forms (C0, C1, E0 80..9F, F0 80..8F), UTF-16 surrogates
-// (ED A0..BF) and code points above U+10FFFF (F4 90.., F5..FF). NUL is
-// rejected too, as PostgreSQL does for text. Returns the sequence length, or 0
-// when the bytes at p do not start a well-formed character.
-inline int decode_utf8(const unsigned char* p, std::size_t avail, char32_t& cp) noexcept {
-    const unsigned b0 = p[0];
-    if (b0 < 0x80) {
-        cp = b0;
-        return b0 == 0 ? 0 : 1;
-    }
-    int len;
-    unsigned lo = 0x80;
-    unsigned hi = 0xBF;
-    char32_t c;
-    if (b0 >= 0xC2 && b0 <= 0xDF) {
-        len = 2;
-        c = b0 & 0x1F;
-    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-        len = 3;
-        c = b0 & 0x0F;
-        if (b0 == 0xE0) lo = 0xA0;       // E0 80..9F would be overlong
-        else if (b0 == 0xED) hi = 0x9F;  // ED A0..BF would be a surrogate
-    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-        len = 4;
-        c = b0 & 0x07;
-        if (b0 == 0xF0) lo = 0x90;       // F0 80..8F would be overlong
-        else if (b0 == 0xF4) hi = 0x8F;  // F4 90.. would exceed U+10FFFF
-    } else {
-        return 0;  // continuation byte without a lead, C0/C1, F5..FF
-    }
-    for (int k = 1; k < len; ++k) {
-        if (static_cast<std::size_t>(k) >= avail) return 0;  // truncated
-        const unsigned b = p[k];
-        if (b < lo || b > hi) return 0;
-        lo = 0x80;  // only the second byte has the narrowed range
-        hi = 0xBF;
-        c = (c << 6) | (b & 0x3F);
-    }
-    cp = c;
-    return len;
-}
+// Decoding and encoding: core/utf8.hpp (utf8::decode() is the strict decoder
+// whose verdict fold() enforces).
 
 // Raises the error PostgreSQL itself would raise for these bytes: the message
 // names the bytes the lead byte announces (at most what is left), in the same
@@ -111,23 +71,6 @@ inline int decode_utf8(const unsigned char* p, std::size_t avail, char32_t& cp) 
     throw Error(SqlState::CharacterNotInRepertoire,
                 "invalid byte sequence for encoding \"UTF8\": " + bytes,
                 "The byte sequence starts at byte offset " + std::to_string(base + at) + ".");
-}
-
-inline void append_utf8(std::string& out, char32_t c) {
-    if (c < 0x80) {
-        out.push_back(static_cast<char>(c));
-    } else if (c < 0x800) {
-        const char b[2] = {static_cast<char>(0xC0 | (c >> 6)), static_cast<char>(0x80 | (c & 0x3F))};
-        out.append(b, 2);
-    } else if (c < 0x10000) {
-        const char b[3] = {static_cast<char>(0xE0 | (c >> 12)), static_cast<char>(0x80 | ((c >> 6) & 0x3F)),
-                           static_cast<char>(0x80 | (c & 0x3F))};
-        out.append(b, 3);
-    } else {
-        const char b[4] = {static_cast<char>(0xF0 | (c >> 18)), static_cast<char>(0x80 | ((c >> 12) & 0x3F)),
-                           static_cast<char>(0x80 | ((c >> 6) & 0x3F)), static_cast<char>(0x80 | (c & 0x3F))};
-        out.append(b, 4);
-    }
 }
 
 // ---------------------------------------------------------------------------
@@ -367,7 +310,7 @@ void icu_fold(std::string_view piece, std::size_t base, std::string& out) {
         int32_t o = 0;
         for (std::size_t i = 0; i < n;) {
             char32_t c;
-            const int len = decode_utf8(s + i, n - i, c);
+            const int len = utf8::decode(s + i, n - i, c);
             if (len == 0) throw_invalid_utf8(s, n, i, base);
             if (c < 0x10000) {
                 d[o++] = static_cast<UChar>(c);
@@ -412,7 +355,7 @@ void icu_fold(std::string_view piece, std::size_t base, std::string& out) {
     for (int32_t i = 0; i < cur->len;) {
         UChar32 c;
         U16_NEXT_UNSAFE(u, i, c);
-        append_utf8(out, static_cast<char32_t>(c));
+        utf8::append(out, static_cast<char32_t>(c));
     }
 }
 
@@ -451,7 +394,7 @@ const SmallTable& small_table() {
         std::string folded;
         for (char32_t c = 0x80; c < 0x800; ++c) {
             std::string in;
-            append_utf8(in, c);
+            utf8::append(in, c);
             folded.clear();
             icu_fold(in, 0, folded);
             SmallFold& e = t.entry[c];
@@ -497,7 +440,7 @@ const BlockBits& block_bits(char32_t c) {
         const uint64_t bit = uint64_t{1} << (x & 63);
         fresh->clean[(x & 0xFF) >> 6] |= bit;
         in.clear();
-        append_utf8(in, x);
+        utf8::append(in, x);
         folded.clear();
         icu_fold(in, 0, folded);
         if (folded == in) fresh->invariant[(x & 0xFF) >> 6] |= bit;
@@ -527,7 +470,7 @@ inline bool has_fast_path(char32_t c) {
 inline bool clean_at(const unsigned char* s, std::size_t i, std::size_t n) {
     if (i >= n || s[i] < 0x80) return true;
     char32_t c;
-    return decode_utf8(s + i, n - i, c) != 0 && is_clean(c);
+    return utf8::decode(s + i, n - i, c) != 0 && is_clean(c);
 }
 
 constexpr uint64_t kHighBits = 0x8080808080808080ULL;
@@ -586,7 +529,7 @@ void fold_into(std::string_view in, std::string& out) {
         }
 
         char32_t c;
-        const int len = decode_utf8(s + i, n - i, c);
+        const int len = utf8::decode(s + i, n - i, c);
         if (len == 0) throw_invalid_utf8(s, n, i);  // includes NUL
 
         // A character with a fast path followed by a clean boundary: its fold
@@ -615,7 +558,7 @@ void fold_into(std::string_view in, std::string& out) {
         std::size_t end = i + static_cast<std::size_t>(len);
         while (end < n && s[end] >= 0x80) {
             char32_t c2;
-            const int len2 = decode_utf8(s + end, n - end, c2);
+            const int len2 = utf8::decode(s + end, n - end, c2);
             if (len2 == 0) throw_invalid_utf8(s, n, end);
             // End the segment before a clean character that has a fast path
             // (or any clean character once the segment is long), so the
@@ -676,7 +619,7 @@ bool is_valid_utf8(std::string_view bytes) noexcept {
         i = run_end;
         if (i == n) break;
         char32_t c;
-        const int len = decode_utf8(s + i, n - i, c);
+        const int len = utf8::decode(s + i, n - i, c);
         if (len == 0) return false;
         i += static_cast<std::size_t>(len);
     }

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "core/error.hpp"
+#include "core/utf8.hpp"
 #include "core/no_postgres.hpp"
 
 namespace contacts::core::json {
@@ -102,46 +103,15 @@ const Value* Value::find(std::string_view key) const {
 namespace {
 
 // Length of the valid UTF-8 sequence starting at s[i], or 0 if invalid.
-// Follows RFC 3629's table exactly: no overlong forms, no UTF-16 surrogates
-// (ED A0..BF), nothing above U+10FFFF (F4 90.. and F5..FF).
+// Follows RFC 3629's table exactly (utf8::decode(): no overlong forms, no
+// UTF-16 surrogates, nothing above U+10FFFF), except that U+0000 is a valid
+// one-byte sequence here, as in RFC 3629: the string parser rejects raw
+// control characters and \u0000 itself, with its own messages.
 std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
-    auto byte = [&](std::size_t k) -> unsigned { return static_cast<unsigned char>(s[k]); };
-    const std::size_t n = s.size();
-    unsigned b0 = byte(i);
-    if (b0 < 0x80) return 1;
-    auto cont = [&](std::size_t k, unsigned lo, unsigned hi) {
-        return k < n && byte(k) >= lo && byte(k) <= hi;
-    };
-    if (b0 >= 0xC2 && b0 <= 0xDF) return cont(i + 1, 0x80, 0xBF) ? 2 : 0;
-    if (b0 == 0xE0) return cont(i + 1, 0xA0, 0xBF) && cont(i + 2, 0x80, 0xBF) ? 3 : 0;
-    if ((b0 >= 0xE1 && b0 <= 0xEC) || b0 == 0xEE || b0 == 0xEF)
-        return cont(i + 1, 0x80, 0xBF) && cont(i + 2, 0x80, 0xBF) ? 3 : 0;
-    if (b0 == 0xED) return cont(i + 1, 0x80, 0x9F) && cont(i + 2, 0x80, 0xBF) ? 3 : 0;
-    if (b0 == 0xF0)
-        return cont(i + 1, 0x90, 0xBF) && cont(i + 2, 0x80, 0xBF) && cont(i + 3, 0x80, 0xBF) ? 4 : 0;
-    if (b0 >= 0xF1 && b0 <= 0xF3)
-        return cont(i + 1, 0x80, 0xBF) && cont(i + 2, 0x80, 0xBF) && cont(i + 3, 0x80, 0xBF) ? 4 : 0;
-    if (b0 == 0xF4)
-        return cont(i + 1, 0x80, 0x8F) && cont(i + 2, 0x80, 0xBF) && cont(i + 3, 0x80, 0xBF) ? 4 : 0;
-    return 0;
-}
-
-void append_utf8(std::string& out, uint32_t cp) {
-    if (cp < 0x80) {
-        out.push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
+    if (p[0] < 0x80) return 1;
+    char32_t cp;
+    return static_cast<std::size_t>(utf8::decode(p, s.size() - i, cp));
 }
 
 }  // namespace
@@ -519,7 +489,7 @@ private:
                             pos_ = esc_pos;
                             fail("\\u0000 is not allowed (text values cannot contain NUL)");
                         }
-                        append_utf8(out, cp);
+                        utf8::append(out, cp);
                         break;
                     }
                     default:

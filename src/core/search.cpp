@@ -1,33 +1,17 @@
 // The "search" key: term splitting, the per-term predicate (see search.hpp).
-#include <cstdint>
-
 #include "core/search.hpp"
 #include "core/sql_text.hpp"
 #include "core/error.hpp"
+#include "core/utf8.hpp"
 #include "core/no_postgres.hpp"
 
 namespace contacts::core {
 
 namespace {
 
-// Decodes one UTF-8 code point at s[i] (s is valid UTF-8: it comes from the
-// JSON parser). Returns its length; invalid bytes are taken one at a time.
-std::size_t decode(std::string_view s, std::size_t i, uint32_t& cp) {
-    unsigned char b = static_cast<unsigned char>(s[i]);
-    std::size_t len = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
-    if (i + len > s.size()) len = 1;
-    if (len == 1) {
-        cp = b;
-        return 1;
-    }
-    cp = b & (0xFF >> (len + 1));
-    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    return len;
-}
-
 // Unicode's White_Space property (PropList.txt), so a no-break or
 // ideographic space separates terms too.
-bool is_white_space(uint32_t cp) {
+bool is_white_space(char32_t cp) {
     return (cp >= 0x09 && cp <= 0x0D) || cp == 0x20 || cp == 0x85 || cp == 0xA0 || cp == 0x1680 ||
            (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
            cp == 0x205F || cp == 0x3000;
@@ -65,9 +49,12 @@ std::vector<SearchTerm> split_search_terms(std::string_view text, std::size_t ma
         terms.push_back(std::move(t));
         start = std::string_view::npos;
     };
+    // The text is valid UTF-8 (it comes from the JSON parser); the lenient
+    // decoder only keeps a stray byte from being read past.
+    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
     while (i < text.size()) {
-        uint32_t cp = 0;
-        std::size_t len = decode(text, i, cp);
+        char32_t cp = 0;
+        const auto len = static_cast<std::size_t>(utf8::decode_lenient(s + i, text.size() - i, cp));
         if (is_white_space(cp)) {
             flush(i);
         } else if (start == std::string_view::npos) {

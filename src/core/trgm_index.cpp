@@ -12,69 +12,16 @@
 #include "core/error.hpp"
 #include "core/fold.hpp"
 #include "core/trigram.hpp"
+#include "core/utf8.hpp"
 #include "core/no_postgres.hpp"
 
 namespace contacts::core::trgm {
 namespace {
 
-constexpr char32_t kBad = 0xFFFFFFFF;  // an invalid byte: a one-byte non-word character
+// Characters are decoded with utf8::decode_lenient(): an invalid byte is a
+// one-byte non-word character, code point kBad.
+using utf8::kBad;
 constexpr char32_t kBlank = U' ';
-
-// Decodes the character at s[i] (n bytes available); returns its length.
-// Invalid sequences are one byte, code point kBad.
-inline int decode(const unsigned char* s, std::size_t n, char32_t& cp) {
-    const unsigned b0 = s[0];
-    if (b0 < 0x80) {
-        cp = b0;
-        return 1;
-    }
-    int len;
-    char32_t c;
-    if (b0 >= 0xC2 && b0 <= 0xDF) {
-        len = 2;
-        c = b0 & 0x1F;
-    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-        len = 3;
-        c = b0 & 0x0F;
-    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-        len = 4;
-        c = b0 & 0x07;
-    } else {
-        cp = kBad;
-        return 1;
-    }
-    if (n < static_cast<std::size_t>(len)) {
-        cp = kBad;
-        return 1;
-    }
-    for (int k = 1; k < len; ++k) {
-        if ((s[k] & 0xC0) != 0x80) {
-            cp = kBad;
-            return 1;
-        }
-        c = (c << 6) | (s[k] & 0x3F);
-    }
-    cp = c;
-    return len;
-}
-
-void append_utf8(std::string& out, char32_t c) {
-    if (c < 0x80) {
-        out.push_back(static_cast<char>(c));
-    } else if (c < 0x800) {
-        out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else if (c < 0x10000) {
-        out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-        out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else {
-        out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-        out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    }
-}
 
 constexpr std::array<bool, 128> make_ascii_word() {
     std::array<bool, 128> t{};
@@ -120,7 +67,7 @@ std::vector<PatternChar> tokenize(std::string_view pattern) {
                 break;
             }
             char32_t cp;
-            const int len = decode(s + i + 1, n - i - 1, cp);
+            const int len = utf8::decode_lenient(s + i + 1, n - i - 1, cp);
             out.push_back({cp, false});
             i += 1 + static_cast<std::size_t>(len);
         } else if (b == '%' || b == '_') {
@@ -128,7 +75,7 @@ std::vector<PatternChar> tokenize(std::string_view pattern) {
             ++i;
         } else {
             char32_t cp;
-            const int len = decode(s + i, n - i, cp);
+            const int len = utf8::decode_lenient(s + i, n - i, cp);
             out.push_back({cp, false});
             i += static_cast<std::size_t>(len);
         }
@@ -171,9 +118,9 @@ const std::vector<char32_t>& composing_survivors() {
 
 std::string key_text(Key k) {
     std::string s;
-    append_utf8(s, key_first(k));
-    append_utf8(s, key_middle(k));
-    append_utf8(s, key_last(k));
+    utf8::append(s, key_first(k));
+    utf8::append(s, key_middle(k));
+    utf8::append(s, key_last(k));
     return s;
 }
 
@@ -186,7 +133,7 @@ void extract_keys(std::string_view folded, std::vector<Key>& out) {
     std::size_t i = 0;
     while (i < n) {
         char32_t c;
-        int len = decode(s + i, n - i, c);
+        int len = utf8::decode_lenient(s + i, n - i, c);
         if (!is_word_char(c)) {
             i += static_cast<std::size_t>(len);
             continue;
@@ -194,7 +141,7 @@ void extract_keys(std::string_view folded, std::vector<Key>& out) {
         // A word: "  w1 .. wn " as a rolling window of code points.
         char32_t a = kBlank, b = kBlank;
         while (i < n) {
-            len = decode(s + i, n - i, c);
+            len = utf8::decode_lenient(s + i, n - i, c);
             if (!is_word_char(c)) break;
             out.push_back(make_key(a, b, c));
             a = b;
@@ -215,7 +162,7 @@ const std::string& fold_code_point(char32_t c) {
     auto it = cache.find(c);
     if (it != cache.end()) return it->second;
     std::string one;
-    append_utf8(one, c);
+    utf8::append(one, c);
     if (cache.size() > 65536) cache.clear();
     return cache.emplace(c, fold(one)).first->second;
 }
@@ -239,7 +186,7 @@ bool fold_aligned(std::string_view text, std::string_view folded, std::vector<ch
     std::size_t fpos = 0;
     for (std::size_t i = 0; i < n;) {
         char32_t c;
-        i += static_cast<std::size_t>(decode(s + i, n - i, c));
+        i += static_cast<std::size_t>(utf8::decode_lenient(s + i, n - i, c));
         if (c == kBad) return false;
         const std::string& piece = fold_code_point(c);
         if (folded.compare(fpos, piece.size(), piece) != 0) return false;
@@ -248,7 +195,7 @@ bool fold_aligned(std::string_view text, std::string_view folded, std::vector<ch
         const auto* q = reinterpret_cast<const unsigned char*>(piece.data());
         for (std::size_t k = 0; k < piece.size();) {
             char32_t d;
-            k += static_cast<std::size_t>(decode(q + k, piece.size() - k, d));
+            k += static_cast<std::size_t>(utf8::decode_lenient(q + k, piece.size() - k, d));
             cps.push_back(d);
             // A folded character that is not ASCII is never required in plain
             // form (no plain pattern character folds to it): flagged plain,
@@ -454,9 +401,9 @@ std::vector<PatternChar> raw_tokens(std::string_view raw) {
             bool aligned = true;
             for (std::size_t i = 0; i < literal.size() && aligned;) {
                 char32_t c;
-                i += static_cast<std::size_t>(decode(s + i, literal.size() - i, c));
+                i += static_cast<std::size_t>(utf8::decode_lenient(s + i, literal.size() - i, c));
                 std::string one;
-                append_utf8(one, c);
+                utf8::append(one, c);
                 const std::string piece = c < 0x80 ? std::string(1, static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c))
                                                    : fold(one);
                 if (f.compare(fpos, piece.size(), piece) != 0) {
@@ -474,7 +421,7 @@ std::vector<PatternChar> raw_tokens(std::string_view raw) {
         const auto* s = reinterpret_cast<const unsigned char*>(f.data());
         for (std::size_t i = 0; i < f.size();) {
             char32_t c;
-            i += static_cast<std::size_t>(decode(s + i, f.size() - i, c));
+            i += static_cast<std::size_t>(utf8::decode_lenient(s + i, f.size() - i, c));
             cps.push_back(c);
         }
         if (plain.size() != cps.size()) plain.assign(cps.size(), false);
@@ -519,7 +466,7 @@ std::string raw_pattern_folded(std::string_view raw) {
     std::string out;
     for (const PatternChar& c : raw_tokens(raw)) {
         if (!c.wildcard && (c.cp == U'%' || c.cp == U'_' || c.cp == U'\\')) out.push_back('\\');
-        append_utf8(out, c.cp);
+        utf8::append(out, c.cp);
     }
     return out;
 }
@@ -564,7 +511,7 @@ LikeMatcher::LikeMatcher(std::string_view pattern) {
             start = i + 1;
         }
         char32_t cp;
-        const int len = decode(s + start, n - start, cp);
+        const int len = utf8::decode_lenient(s + start, n - start, cp);
         cur.bytes.append(pattern.data() + start, static_cast<std::size_t>(len));
         ++cur.chars;
         i = start + static_cast<std::size_t>(len);
@@ -576,10 +523,11 @@ LikeMatcher::LikeMatcher(std::string_view pattern) {
 }
 
 namespace {
+// pos < t.size().
 inline std::size_t next_char_end(std::string_view t, std::size_t pos) {
-    const auto b = static_cast<unsigned char>(t[pos]);
-    std::size_t len = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
-    return std::min(t.size(), pos + len);
+    char32_t c;
+    return pos + static_cast<std::size_t>(
+                     utf8::decode_lenient(reinterpret_cast<const unsigned char*>(t.data()) + pos, t.size() - pos, c));
 }
 inline std::size_t prev_char_start(std::string_view t, std::size_t pos) {
     std::size_t p = pos - 1;
@@ -696,8 +644,8 @@ std::string lower_case(std::string_view utf8) {
             continue;
         }
         char32_t c;
-        i += static_cast<std::size_t>(decode(s + i, utf8.size() - i, c));
-        append_utf8(out, static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))));
+        i += static_cast<std::size_t>(utf8::decode_lenient(s + i, utf8.size() - i, c));
+        utf8::append(out, static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))));
     }
     return out;
 }

@@ -14,6 +14,7 @@
 #include <unicode/uchar.h>
 
 #include "core/fold.hpp"
+#include "core/utf8.hpp"
 #include "core/no_postgres.hpp"
 
 namespace contacts::core {
@@ -61,47 +62,11 @@ inline uint32_t trigram_key(const unsigned char* p, std::size_t len) {
 
 // --- characters ------------------------------------------------------------
 
-// Length of the character at p, and its code point; an invalid byte is a
-// one-byte character that is not a word character (kNotAChar). The input is
-// normally fold() output, hence valid; this only keeps us from reading past
-// the end on anything else.
-constexpr char32_t kNotAChar = 0xFFFFFFFF;
-
-inline int next_char(const unsigned char* p, std::size_t avail, char32_t& cp) {
-    const unsigned b0 = p[0];
-    if (b0 < 0x80) {
-        cp = b0;
-        return 1;
-    }
-    int len;
-    char32_t c;
-    if (b0 >= 0xC2 && b0 <= 0xDF) {
-        len = 2;
-        c = b0 & 0x1F;
-    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-        len = 3;
-        c = b0 & 0x0F;
-    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-        len = 4;
-        c = b0 & 0x07;
-    } else {
-        cp = kNotAChar;
-        return 1;
-    }
-    if (avail < static_cast<std::size_t>(len)) {
-        cp = kNotAChar;
-        return 1;
-    }
-    for (int k = 1; k < len; ++k) {
-        if ((p[k] & 0xC0) != 0x80) {
-            cp = kNotAChar;
-            return 1;
-        }
-        c = (c << 6) | (p[k] & 0x3F);
-    }
-    cp = c;
-    return len;
-}
+// Characters are decoded with utf8::decode_lenient(): an invalid byte is a
+// one-byte character that is not a word character (code point kBad). The
+// input is normally fold() output, hence valid; this only keeps us from
+// reading past the end on anything else.
+using utf8::kBad;
 
 constexpr std::array<bool, 128> make_ascii_word() {
     std::array<bool, 128> t{};
@@ -120,7 +85,7 @@ constexpr std::array<bool, 128> kAsciiWord = make_ascii_word();
 // added in Unicode 15, which glibc's tables do not know yet).
 inline bool is_word_char(char32_t c) {
     if (c < 0x80) return kAsciiWord[c];
-    if (c == kNotAChar) return false;
+    if (c == kBad) return false;
     const auto uc = static_cast<UChar32>(c);
     return u_isUAlphabetic(uc) || u_isdigit(uc);
 }
@@ -140,7 +105,7 @@ void add_trigrams(const unsigned char* w, std::size_t len, bool ascii, std::vect
     for (std::size_t i = 0; i < len;) {
         offsets.push_back(i);
         char32_t c;
-        i += static_cast<std::size_t>(next_char(w + i, len - i, c));
+        i += static_cast<std::size_t>(utf8::decode_lenient(w + i, len - i, c));
     }
     offsets.push_back(len);
     for (std::size_t k = 0; k + 3 < offsets.size(); ++k)
@@ -166,7 +131,7 @@ std::vector<uint32_t> extract_trigrams(std::string_view folded) {
     while (i < n) {
         // Skip to the next word character (pg_trgm's find_word).
         char32_t c;
-        int len = next_char(s + i, n - i, c);
+        int len = utf8::decode_lenient(s + i, n - i, c);
         if (!is_word_char(c)) {
             i += static_cast<std::size_t>(len);
             continue;
@@ -174,7 +139,7 @@ std::vector<uint32_t> extract_trigrams(std::string_view folded) {
         const std::size_t begin = i;
         bool ascii = true;
         while (i < n) {
-            len = next_char(s + i, n - i, c);
+            len = utf8::decode_lenient(s + i, n - i, c);
             if (!is_word_char(c)) break;
             ascii = ascii && c < 0x80;
             i += static_cast<std::size_t>(len);
@@ -299,7 +264,7 @@ LikePatternTrigrams like_pattern_trigrams(std::string_view pattern) {
         std::size_t p = pos;
         while (p < n) {
             char32_t c;
-            const int len = next_char(s + p, n - p, c);
+            const int len = utf8::decode_lenient(s + p, n - p, c);
             const bool word = is_word_char(c);
             if (in_escape) {
                 if (word) break;  // in_escape carries into the copy loop
@@ -324,7 +289,7 @@ LikePatternTrigrams like_pattern_trigrams(std::string_view pattern) {
         std::size_t e = p;
         while (e < n) {
             char32_t c;
-            const int len = next_char(s + e, n - e, c);
+            const int len = utf8::decode_lenient(s + e, n - e, c);
             const bool word = is_word_char(c);
             if (in_escape) {
                 if (!word) {
