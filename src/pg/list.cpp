@@ -55,12 +55,15 @@ void spi_finish() {
 }
 
 // Runs q (a SELECT) read-only with its cached plan; rows are in SPI_tuptable.
-void run_query(const core::BuiltQuery& q, int64_t max_rows) {
+// No row count is passed to SPI: PostgreSQL runs a plan without its parallel
+// workers when the caller may stop it early (a count > 0; PL/pgSQL's SELECT
+// INTO is served that way too), and the statement bounds its own result.
+void run_query(const core::BuiltQuery& q) {
     contacts::pg::BoundParams bound = contacts::pg::bind_params(q.params);
     ParamListInfo params = contacts::pg::param_list(bound);
     SPIPlanPtr plan = contacts::pg::plan_for_call(q.sql, bound.types, q.plan_per_call, params);
     pg_call([=] {
-        int rc = SPI_execute_plan_with_paramlist(plan, params, true, max_rows);
+        int rc = SPI_execute_plan_with_paramlist(plan, params, true, 0);
         if (rc != SPI_OK_SELECT) elog(ERROR, "contacts_ext query failed: %s", SPI_result_code_string(rc));
     });
 }
@@ -111,7 +114,7 @@ double planned_rows(const core::BuiltQuery& q) {
 }
 
 int64_t exact_count(const core::BuiltQuery& q) {
-    run_query(q, 1);
+    run_query(q);
     if (SPI_processed != 1) throw core::Error(core::SqlState::InternalError, "contacts_count returned no row");
     bool isnull = false;
     Datum d = pg_call([&] { return SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull); });

@@ -150,7 +150,9 @@ void emit_list_rows(const core::BuiltQuery& q, ReturnSetInfo* rsinfo) {
     SPIExecuteOptions options{};
     options.params = params;
     options.read_only = true;
-    options.tcount = static_cast<uint64>(q.limit);
+    // No tcount: with one, PostgreSQL would run the plan without its parallel
+    // workers (it may be stopped early). The statement ends in LIMIT q.limit.
+    options.tcount = 0;
     options.dest = &receiver.pub;
     const SPIExecuteOptions* opts = &options;
     pg_call([=] {
