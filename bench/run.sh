@@ -295,7 +295,7 @@ run_pair_interleaved() {
     fi
     local t; t=$(date +%s)
     local slices=$(( duration >= 4 ? duration / 2 : 1 ))
-    local k rc_a=0 rc_b=0 first second
+    local k who rc_a=0 rc_b=0 first second
     for ((k = 0; k < slices; k++)); do
         local secs=$(( duration / slices + (k < duration % slices ? 1 : 0) ))
         if [ $((k % 2)) = 0 ]; then first=a; second=b; else first=b; second=a; fi
