@@ -2,7 +2,6 @@
 #include "core/trgm_index.hpp"
 
 #include <algorithm>
-#include <array>
 #include <climits>
 #include <unordered_map>
 
@@ -11,7 +10,9 @@
 
 #include "core/error.hpp"
 #include "core/fold.hpp"
+#include "core/sorted_set.hpp"
 #include "core/trigram.hpp"
+#include "core/trigram_words.hpp"
 #include "core/utf8.hpp"
 #include "core/no_postgres.hpp"
 
@@ -19,31 +20,10 @@ namespace contacts::core::trgm {
 namespace {
 
 // Characters are decoded with utf8::decode_lenient(): an invalid byte is a
-// one-byte non-word character, code point kBad.
+// one-byte non-word character, code point kBad. Word characters are
+// pg_trgm's, as in core/trigram.cpp: is_word_char() of core/trigram_words.hpp.
 using utf8::kBad;
 constexpr char32_t kBlank = U' ';
-
-constexpr std::array<bool, 128> make_ascii_word() {
-    std::array<bool, 128> t{};
-    for (int c = '0'; c <= '9'; ++c) t[c] = true;
-    for (int c = 'a'; c <= 'z'; ++c) t[c] = true;
-    for (int c = 'A'; c <= 'Z'; ++c) t[c] = true;
-    return t;
-}
-constexpr std::array<bool, 128> kAsciiWord = make_ascii_word();
-
-// pg_trgm's word characters, exactly as core/trigram.cpp decides them.
-inline bool is_word_char(char32_t c) {
-    if (c < 0x80) return kAsciiWord[c];
-    if (c == kBad) return false;
-    const auto uc = static_cast<UChar32>(c);
-    return u_isUAlphabetic(uc) || u_isdigit(uc);
-}
-
-void sort_unique(std::vector<Key>& keys) {
-    std::sort(keys.begin(), keys.end());
-    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-}
 
 // --- pattern tokens ----------------------------------------------------------
 
@@ -126,30 +106,22 @@ std::string key_text(Key k) {
 
 void extract_keys(std::string_view folded, std::vector<Key>& out) {
     out.clear();
-    const auto* s = reinterpret_cast<const unsigned char*>(folded.data());
     const std::size_t n = folded.size();
     if (n == 0) return;
     out.reserve(n + 2);
-    std::size_t i = 0;
-    while (i < n) {
-        char32_t c;
-        int len = utf8::decode_lenient(s + i, n - i, c);
-        if (!is_word_char(c)) {
-            i += static_cast<std::size_t>(len);
-            continue;
-        }
-        // A word: "  w1 .. wn " as a rolling window of code points.
-        char32_t a = kBlank, b = kBlank;
-        while (i < n) {
-            len = utf8::decode_lenient(s + i, n - i, c);
-            if (!is_word_char(c)) break;
+    // Each word: "  w1 .. wn " as a rolling window of code points.
+    char32_t a = kBlank, b = kBlank;
+    for_each_word(
+        folded,
+        [&](char32_t c) {
             out.push_back(make_key(a, b, c));
             a = b;
             b = c;
-            i += static_cast<std::size_t>(len);
-        }
-        out.push_back(make_key(a, b, kBlank));
-    }
+        },
+        [&](std::size_t, std::size_t) {
+            out.push_back(make_key(a, b, kBlank));
+            a = b = kBlank;
+        });
     sort_unique(out);
 }
 
@@ -254,22 +226,6 @@ void extract_index_keys(std::string_view text, std::string_view folded, std::vec
         std::vector<char32_t>().swap(cps);
         std::vector<bool>().swap(plain);
     }
-}
-
-std::size_t count_common(const std::vector<Key>& a, const std::vector<Key>& b) {
-    std::size_t i = 0, j = 0, common = 0;
-    while (i < a.size() && j < b.size()) {
-        if (a[i] < b[j]) {
-            ++i;
-        } else if (b[j] < a[i]) {
-            ++j;
-        } else {
-            ++common;
-            ++i;
-            ++j;
-        }
-    }
-    return common;
 }
 
 float similarity(const std::vector<Key>& a, const std::vector<Key>& b) {
@@ -650,29 +606,7 @@ std::string lower_case(std::string_view utf8) {
     return out;
 }
 
-std::string lower_like_pattern(std::string_view pattern) {
-    std::string out;
-    std::string literal;
-    auto flush = [&] {
-        if (!literal.empty()) {
-            out += escape_like(lower_case(literal));
-            literal.clear();
-        }
-    };
-    for (std::size_t i = 0; i < pattern.size(); ++i) {
-        const char c = pattern[i];
-        if (c == '\\') {
-            literal.push_back(i + 1 < pattern.size() ? pattern[++i] : '\\');
-        } else if (c == '%' || c == '_') {
-            flush();
-            out.push_back(c);
-        } else {
-            literal.push_back(c);
-        }
-    }
-    flush();
-    return out;
-}
+std::string lower_like_pattern(std::string_view pattern) { return rewrite_like_literals(pattern, lower_case); }
 
 std::string phone_digits(std::string_view text) {
     std::string out;

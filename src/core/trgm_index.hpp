@@ -86,9 +86,6 @@ void extract_keys(std::string_view folded, std::vector<Key>& out);
 // forms).
 void extract_index_keys(std::string_view text, std::string_view folded, std::vector<Key>& out);
 
-// Number of keys two sorted, duplicate-free arrays share.
-std::size_t count_common(const std::vector<Key>& a, const std::vector<Key>& b);
-
 // shared / (|a| + |b| - shared) in float as pg_trgm computes it; 0 when
 // either set is empty.
 float similarity(const std::vector<Key>& a, const std::vector<Key>& b);
@@ -190,8 +187,9 @@ private:
 // a sample. Throws like fold() on invalid UTF-8.
 std::string lower_case(std::string_view utf8);
 
-// fold_like_pattern() with lower_case() instead of fold(): the literal parts
-// of a LIKE pattern lower-cased, wildcards and escapes kept.
+// fold_like_pattern() with lower_case() instead of fold() (both are
+// rewrite_like_literals() of core/trigram.hpp): the literal parts of a LIKE
+// pattern lower-cased, wildcards and escapes kept.
 std::string lower_like_pattern(std::string_view pattern);
 
 // --- phone numbers -----------------------------------------------------------------

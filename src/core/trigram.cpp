@@ -11,9 +11,9 @@
 #include <cstdio>
 #include <type_traits>
 
-#include <unicode/uchar.h>
-
 #include "core/fold.hpp"
+#include "core/sorted_set.hpp"
+#include "core/trigram_words.hpp"
 #include "core/utf8.hpp"
 #include "core/no_postgres.hpp"
 
@@ -60,37 +60,13 @@ inline uint32_t trigram_key(const unsigned char* p, std::size_t len) {
 #endif
 }
 
-// --- characters ------------------------------------------------------------
+// --- trigram generation --------------------------------------------------------
 
 // Characters are decoded with utf8::decode_lenient(): an invalid byte is a
-// one-byte character that is not a word character (code point kBad). The
-// input is normally fold() output, hence valid; this only keeps us from
-// reading past the end on anything else.
-using utf8::kBad;
-
-constexpr std::array<bool, 128> make_ascii_word() {
-    std::array<bool, 128> t{};
-    for (int c = '0'; c <= '9'; ++c) t[c] = true;
-    for (int c = 'a'; c <= 'z'; ++c) t[c] = true;
-    for (int c = 'A'; c <= 'Z'; ++c) t[c] = true;
-    return t;
-}
-constexpr std::array<bool, 128> kAsciiWord = make_ascii_word();
-
-// pg_trgm's ISWORDCHR: t_isalpha() || t_isdigit(), which for a multibyte
-// character in a UTF-8 locale is glibc's iswalpha()/iswdigit(). glibc derives
-// "alpha" from Unicode's Alphabetic property and counts non-ASCII decimal
-// digits as alpha; Alphabetic-or-Nd reproduces it (checked over every code
-// point against PostgreSQL 15 on glibc 2.36: identical except for characters
-// added in Unicode 15, which glibc's tables do not know yet).
-inline bool is_word_char(char32_t c) {
-    if (c < 0x80) return kAsciiWord[c];
-    if (c == kBad) return false;
-    const auto uc = static_cast<UChar32>(c);
-    return u_isUAlphabetic(uc) || u_isdigit(uc);
-}
-
-// --- trigram generation --------------------------------------------------------
+// one-byte character that is not a word character (code point utf8::kBad,
+// see is_word_char() in core/trigram_words.hpp). The input is normally fold()
+// output, hence valid; this only keeps us from reading past the end on
+// anything else.
 
 // Appends the trigrams of an already padded word (pg_trgm's make_trigrams):
 // every three consecutive characters. `offsets` is scratch space.
@@ -112,11 +88,6 @@ void add_trigrams(const unsigned char* w, std::size_t len, bool ascii, std::vect
         out.push_back(trigram_key(w + offsets[k], offsets[k + 3] - offsets[k]));
 }
 
-void sort_unique(std::vector<uint32_t>& keys) {
-    std::sort(keys.begin(), keys.end());
-    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-}
-
 }  // namespace
 
 std::vector<uint32_t> extract_trigrams(std::string_view folded) {
@@ -127,42 +98,30 @@ std::vector<uint32_t> extract_trigrams(std::string_view folded) {
     keys.reserve(n + 1);  // a word of k characters gives k + 1 trigrams
     std::vector<std::size_t> offsets;
     std::string padded;
-    std::size_t i = 0;
-    while (i < n) {
-        // Skip to the next word character (pg_trgm's find_word).
-        char32_t c;
-        int len = utf8::decode_lenient(s + i, n - i, c);
-        if (!is_word_char(c)) {
-            i += static_cast<std::size_t>(len);
-            continue;
-        }
-        const std::size_t begin = i;
-        bool ascii = true;
-        while (i < n) {
-            len = utf8::decode_lenient(s + i, n - i, c);
-            if (!is_word_char(c)) break;
-            ascii = ascii && c < 0x80;
-            i += static_cast<std::size_t>(len);
-        }
-        // pg_trgm pads each word with LPADDING = 2 blanks before and
-        // RPADDING = 1 after.
-        if (ascii) {
-            // Same trigrams as add_trigrams() on the padded copy, without
-            // the copy: a rolling 24-bit window over "  word ".
-            uint32_t window = 0x2020;  // the two leading blanks
-            for (std::size_t k = begin; k < i; ++k) {
-                window = ((window << 8) | s[k]) & 0xFFFFFF;
-                keys.push_back(window);
+    bool ascii = true;  // of the current word
+    for_each_word(
+        folded, [&](char32_t c) { ascii = ascii && c < 0x80; },
+        [&](std::size_t begin, std::size_t end) {
+            // pg_trgm pads each word with LPADDING = 2 blanks before and
+            // RPADDING = 1 after.
+            if (ascii) {
+                // Same trigrams as add_trigrams() on the padded copy, without
+                // the copy: a rolling 24-bit window over "  word ".
+                uint32_t window = 0x2020;  // the two leading blanks
+                for (std::size_t k = begin; k < end; ++k) {
+                    window = ((window << 8) | s[k]) & 0xFFFFFF;
+                    keys.push_back(window);
+                }
+                keys.push_back(((window << 8) | ' ') & 0xFFFFFF);
+            } else {
+                padded.assign("  ");
+                padded.append(folded.data() + begin, end - begin);
+                padded.push_back(' ');
+                add_trigrams(reinterpret_cast<const unsigned char*>(padded.data()), padded.size(), /*ascii=*/false,
+                             offsets, keys);
             }
-            keys.push_back(((window << 8) | ' ') & 0xFFFFFF);
-            continue;
-        }
-        padded.assign("  ");
-        padded.append(folded.data() + begin, i - begin);
-        padded.push_back(' ');
-        add_trigrams(reinterpret_cast<const unsigned char*>(padded.data()), padded.size(), /*ascii=*/false, offsets,
-                     keys);
-    }
+            ascii = true;
+        });
     sort_unique(keys);
     return keys;
 }
@@ -174,7 +133,7 @@ std::string trigram_to_display(uint32_t key) {
     const unsigned char b[3] = {static_cast<unsigned char>(key >> 16), static_cast<unsigned char>(key >> 8),
                                 static_cast<unsigned char>(key)};
     bool printable = true;
-    for (unsigned char x : b) printable = printable && x < 0x80 && (kAsciiWord[x] || x == ' ');
+    for (unsigned char x : b) printable = printable && x < 0x80 && (kAsciiWordChar[x] || x == ' ');
     if (printable) return std::string(reinterpret_cast<const char*>(b), 3);
     char hex[16];
     std::snprintf(hex, sizeof hex, "0x%06x", static_cast<unsigned>(key & 0xFFFFFF));
@@ -194,22 +153,6 @@ std::vector<std::string> show_trigrams(std::string_view folded) {
     out.reserve(keys.size());
     for (uint32_t k : keys) out.push_back(trigram_to_display(k));
     return out;
-}
-
-std::size_t count_common(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
-    std::size_t i = 0, j = 0, common = 0;
-    while (i < a.size() && j < b.size()) {
-        if (a[i] < b[j]) {
-            ++i;
-        } else if (b[j] < a[i]) {
-            ++j;
-        } else {
-            ++common;
-            ++i;
-            ++j;
-        }
-    }
-    return common;
 }
 
 float similarity(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
@@ -334,12 +277,12 @@ std::string escape_like(std::string_view literal) {
     return out;
 }
 
-std::string fold_like_pattern(std::string_view pattern) {
+std::string rewrite_like_literals(std::string_view pattern, std::string (*transform)(std::string_view)) {
     std::string out;
     std::string literal;
     auto flush = [&] {
         if (!literal.empty()) {
-            out += escape_like(fold(literal));
+            out += escape_like(transform(literal));
             literal.clear();
         }
     };
@@ -362,5 +305,7 @@ std::string fold_like_pattern(std::string_view pattern) {
     flush();
     return out;
 }
+
+std::string fold_like_pattern(std::string_view pattern) { return rewrite_like_literals(pattern, fold); }
 
 }  // namespace contacts::core

@@ -54,9 +54,6 @@ std::vector<std::string> show_trigrams(std::string_view folded);
 // either is empty.
 float similarity(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b);
 
-// Number of keys two sorted, duplicate-free arrays share.
-std::size_t count_common(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b);
-
 // What a LIKE/ILIKE pattern requires of the folded text it matches.
 struct LikePatternTrigrams {
     // Trigrams every matching (folded) text contains, sorted and
@@ -84,11 +81,16 @@ LikePatternTrigrams like_pattern_trigrams(std::string_view folded_pattern);
 // pattern: "%" + escape_like(term) + "%" is a contains pattern.
 std::string escape_like(std::string_view literal);
 
-// Folds the literal parts of a LIKE pattern and keeps its wildcards: each run
-// of literal characters (escapes removed) is folded as a whole and escaped
-// again, so that a fullwidth ％ in the pattern, which folds to %, stays a
-// literal. A trailing lone backslash is kept as a literal backslash. Throws
-// like fold() on invalid UTF-8.
+// Rewrites the literal parts of a LIKE pattern and keeps its wildcards: each
+// run of literal characters (escapes removed) is passed to `transform` as a
+// whole and the result escaped again (escape_like()), so that a character the
+// transform turns into %, _ or \ stays a literal. A trailing lone backslash
+// is kept as a literal backslash. Exceptions of `transform` propagate.
+std::string rewrite_like_literals(std::string_view pattern, std::string (*transform)(std::string_view));
+
+// Folds the literal parts of a LIKE pattern and keeps its wildcards:
+// rewrite_like_literals() with fold(), so that a fullwidth ％ in the pattern,
+// which folds to %, stays a literal. Throws like fold() on invalid UTF-8.
 std::string fold_like_pattern(std::string_view pattern);
 
 }  // namespace contacts::core

@@ -12,6 +12,7 @@
 #include "pg/text_search.hpp"
 
 #include "core/fold.hpp"
+#include "core/sorted_set.hpp"
 #include "core/trigram.hpp"
 #include "core/trgm_index.hpp"
 
@@ -197,25 +198,10 @@ const KeysCache* similar_query_keys(FunctionCallInfo fcinfo, const text* query) 
     return cache;
 }
 
-std::size_t count_common(const trgm::Key* a, std::size_t na, const std::vector<trgm::Key>& b) {
-    std::size_t i = 0, j = 0, common = 0;
-    while (i < na && j < b.size()) {
-        if (a[i] < b[j]) {
-            ++i;
-        } else if (b[j] < a[i]) {
-            ++j;
-        } else {
-            ++common;
-            ++i;
-            ++j;
-        }
-    }
-    return common;
-}
-
 float similarity_with(const KeysCache* q, const std::vector<trgm::Key>& keys) {
     if (q->nkeys == 0 || keys.empty()) return 0.0f;
-    const std::size_t common = count_common(q->keys, static_cast<std::size_t>(q->nkeys), keys);
+    const std::size_t common =
+        contacts::core::count_common(q->keys, static_cast<std::size_t>(q->nkeys), keys.data(), keys.size());
     return static_cast<float>(common) /
            static_cast<float>(static_cast<std::size_t>(q->nkeys) + keys.size() - common);
 }

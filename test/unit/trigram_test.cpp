@@ -349,3 +349,27 @@ TEST(Trigram, FoldLikePattern) {
     EXPECT_EQ(fold_like_pattern("ab\\"), "ab\\\\");
     EXPECT_THROW(fold_like_pattern("%\xC3%"), Error);
 }
+
+namespace {
+std::string upper_ascii(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+    return out;
+}
+std::string to_percent(std::string_view s) { return std::string(s.size(), '%'); }
+}  // namespace
+
+TEST(Trigram, RewriteLikeLiterals) {
+    // Each literal run is transformed as a whole; wildcards stay as they are.
+    EXPECT_EQ(rewrite_like_literals("", upper_ascii), "");
+    EXPECT_EQ(rewrite_like_literals("ab%c_d", upper_ascii), "AB%C_D");
+    // Escapes are removed before the transform and put back after it.
+    EXPECT_EQ(rewrite_like_literals("a\\%b%", upper_ascii), "A\\%B%");
+    EXPECT_EQ(rewrite_like_literals("\\x", upper_ascii), "X");
+    // A % the transform produces is escaped: it stays a literal.
+    EXPECT_EQ(rewrite_like_literals("ab_c", to_percent), "\\%\\%_\\%");
+    // Trailing lone backslash: literal.
+    EXPECT_EQ(rewrite_like_literals("ab\\", upper_ascii), "AB\\\\");
+    EXPECT_EQ(rewrite_like_literals("%MÜ\\%x", fold), fold_like_pattern("%MÜ\\%x"));
+}
