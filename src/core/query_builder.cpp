@@ -245,6 +245,8 @@ BuiltQuery build_estimate_query(std::string_view filter_json, const BuildOptions
     q.sql = matching_rows_sql(from_clause(o.schema_sql, filter.tables.address, filter.tables.relationship),
                               filter.branches);
     q.params = std::move(params).take();
+    q.unfiltered = filter.branches.size() == 1 && filter.branches[0] == "TRUE" && q.params.empty() &&
+                   !filter.tables.address && !filter.tables.relationship;
     return q;
 }
 

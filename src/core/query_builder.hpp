@@ -77,6 +77,10 @@ struct BuiltQuery {
     // (selectivity_varies_by_value): plan with the values on every call.
     bool plan_per_call = false;
     int64_t limit = 0;      // rows at most (|limit|, or cap + 1 for capped counts)
+    // Estimate queries: the filter has no condition at all ('{}', or an empty
+    // "and"), so the query reads app_user alone, unfiltered, and without
+    // parameters; its planned row count is the table's size estimate.
+    bool unfiltered = false;
 };
 
 // The 19 output columns of the list query, in order.

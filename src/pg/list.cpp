@@ -17,6 +17,7 @@
 #include "pg/list_rows.hpp"
 #include "pg/plan_cache.hpp"
 #include "pg/settings.hpp"
+#include "pg/table_estimate.hpp"
 
 #include "core/error.hpp"
 #include "core/query_builder.hpp"
@@ -107,8 +108,12 @@ CountMode parse_count_mode(const std::string& mode) {
 }
 
 // The planner's row estimate for q, planned with its parameter values (the
-// query is planned, never started or run).
-double planned_rows(const core::BuiltQuery& q) {
+// query is planned, never started or run), or read from the table's size
+// when nothing is filtered.
+double planned_rows(FunctionCallInfo fcinfo, const core::BuiltQuery& q) {
+    if (q.unfiltered) {
+        if (const std::optional<double> rows = contacts::pg::unfiltered_contacts_estimate(fcinfo)) return *rows;
+    }
     contacts::pg::BoundParams bound = contacts::pg::bind_params(q.params);
     return contacts::pg::planned_rows(q.sql, bound.types, contacts::pg::param_list(bound));
 }
@@ -138,7 +143,7 @@ CONTACTS_FUNCTION(contacts_count) {
         spi_connect();
         std::optional<int64_t> counted;
         if (mode != CountMode::Exact) {
-            const double estimate = planned_rows(core::build_estimate_query(filter, options));
+            const double estimate = planned_rows(fcinfo, core::build_estimate_query(filter, options));
             if (mode == CountMode::Planned || estimate > contacts::pg::count_exact_threshold) {
                 counted = static_cast<int64_t>(std::llround(estimate));
                 if (cap && *counted > *cap) counted = *cap + 1;

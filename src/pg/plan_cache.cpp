@@ -215,6 +215,9 @@ double planned_rows(const std::string& sql, const std::vector<Oid>& types, Param
     SPIPlanPtr plan = entry_for(sql, types, true).custom;
     CachedPlan* cached = get_plan(plan, params);
     const PlannedStmt* stmt = only_statement(cached);
+    // The statement is never run, so the executor's privilege check is made
+    // here: an estimate of rows the caller may not read is not given.
+    if (stmt != nullptr) pg_call([=] { ExecCheckRTPerms(stmt->rtable, true); });
     const double rows = stmt != nullptr ? stmt->planTree->plan_rows : 0;
     release_plan(cached);
     return rows;

@@ -40,7 +40,8 @@ SPIPlanPtr plan_for_call(const std::string& sql, const std::vector<Oid>& types, 
 
 // The planner's row estimate for sql with these values: planned with them
 // (the shape's kept plan source, so parse and analysis are skipped), never
-// started or run. Must run inside SPI_connect. Throws PgError.
+// started or run; the caller must have the privileges running it would
+// need (else ERROR 42501). Must run inside SPI_connect. Throws PgError.
 double planned_rows(const std::string& sql, const std::vector<Oid>& types, ParamListInfo params);
 
 // How this session currently plans the shape, in words (contacts_explain).

@@ -310,6 +310,19 @@ TEST(QueryBuilder, EstimateQuery) {
     BuiltQuery q = build_estimate_query(R"({"points__gte": 5})", options());
     EXPECT_EQ(q.sql,
               "SELECT 1 FROM s.app_user u LEFT JOIN s.customer_relationship cr ON cr.appuser_id = u.id WHERE cr.points >= $1");
+    EXPECT_FALSE(q.unfiltered);
+}
+
+TEST(QueryBuilder, EstimateQueryKnowsWhenNothingIsFiltered) {
+    for (const char* f : {"{}", R"({"and": []})", R"({"not": {"or": []}})"}) {
+        BuiltQuery q = build_estimate_query(f, options());
+        EXPECT_EQ(q.sql, "SELECT 1 FROM s.app_user u") << f;
+        EXPECT_TRUE(q.unfiltered) << f;
+    }
+    for (const char* f : {R"({"or": []})", R"({"id__gte": 1})", R"({"city__isnull": false})", R"({"search": "x"})"}) {
+        BuiltQuery q = build_estimate_query(f, options());
+        EXPECT_FALSE(q.unfiltered) << f << ": " << q.sql;
+    }
 }
 
 TEST(QueryBuilder, SchemaIsSplicedAsGiven) {
