@@ -15,15 +15,16 @@ PG_SRCS   = $(sort $(wildcard src/pg/*.cpp))
 OBJS      = $(CORE_SRCS:.cpp=.o) $(PG_SRCS:.cpp=.o)
 
 # The install script of the current version is built from extension/parts/*.sql
-# (in name order, one concern per file); upgrade scripts contacts_ext--A--B.sql
-# are kept as written.
+# (in name order, one concern per file). Released versions' install scripts
+# (frozen copies) and the upgrade scripts contacts_ext--A--B.sql are kept as
+# written: CREATE EXTENSION ... VERSION '0.1' and ALTER EXTENSION ... UPDATE work.
 EXTVERSION  = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" contacts_ext.control)
 DATA_built  = extension/contacts_ext--$(EXTVERSION).sql
-DATA        = $(filter-out $(DATA_built),$(wildcard extension/contacts_ext--*--*.sql))
+DATA        = $(filter-out $(DATA_built),$(wildcard extension/contacts_ext--*.sql))
 EXTRA_CLEAN = $(DATA_built)
 
 # pg_regress tests, in order; each sql/NAME.sql has its expected/NAME.out.
-REGRESS = schema generate seed text_search drop_guard list limits
+REGRESS = schema generate seed text_search drop_guard list list_scan limits upgrade
 REGRESS_OPTS = --inputdir=. --encoding=UTF8 --no-locale
 
 PG_CONFIG ?= pg_config

@@ -1,4 +1,4 @@
--- contacts_ext 0.1: the CRM contacts data model, deterministic generation and
+-- contacts_ext 0.2: the CRM contacts data model, deterministic generation and
 -- bulk seeding.
 --
 -- Security (PostgreSQL's rules for extension scripts): every object is created

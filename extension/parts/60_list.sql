@@ -7,6 +7,14 @@
 -- the leader. Not STRICT: a NULL cursor means "first page", a NULL filter or
 -- sort the defaults. search_path is pinned; every table and function they
 -- use is qualified with @extschema@ or pg_catalog.
+-- contacts_list's planner support: a page-size row estimate for a constant
+-- limit, and, called while the planner simplifies the query, the library
+-- loaded before paths are built, so the ContactsList scan (src/pg/list_scan.hpp)
+-- is planned from the first query of a session.
+CREATE FUNCTION @extschema@.contacts_list_support(internal) RETURNS internal
+LANGUAGE c IMMUTABLE STRICT PARALLEL SAFE
+AS 'MODULE_PATHNAME', 'contacts_list_support';
+
 CREATE FUNCTION @extschema@.contacts_list(
     filter jsonb DEFAULT '{}', sort text[] DEFAULT '{}', cursor text DEFAULT NULL, "limit" integer DEFAULT 50)
 RETURNS TABLE (
@@ -16,6 +24,7 @@ RETURNS TABLE (
     relationship_id bigint, points integer, relationship_created timestamptz, last_activity timestamptz,
     cursor text)
 LANGUAGE c STABLE PARALLEL RESTRICTED ROWS 50
+SUPPORT @extschema@.contacts_list_support
 SET search_path = pg_catalog, pg_temp
 -- LLVM compilation checks no interrupts (cancel would wait seconds) and its
 -- memory grows per call; these plans spend their time in function calls JIT

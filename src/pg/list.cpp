@@ -14,6 +14,7 @@
 #include "pg/call_timeout.hpp"
 #include "pg/boundary.hpp"
 #include "pg/call_args.hpp"
+#include "pg/list_page.hpp"
 #include "pg/list_rows.hpp"
 #include "pg/plan_cache.hpp"
 #include "pg/settings.hpp"
@@ -33,17 +34,9 @@ extern "C" {
 namespace {
 
 namespace core = contacts::core;
+using contacts::pg::build_options;
 using contacts::pg::pg_call;
 
-
-core::BuildOptions build_options(FunctionCallInfo fcinfo) {
-    core::BuildOptions options;
-    options.schema_sql = contacts::pg::extension_schema_sql(fcinfo);
-    options.max_limit = contacts::pg::max_limit;
-    options.address_rows_hidable = contacts::pg::address_rows_hidable(fcinfo);
-    options.similarity_threshold = contacts::pg::similarity_threshold;
-    return options;
-}
 
 void spi_connect() {
     pg_call([] {
@@ -72,12 +65,7 @@ void run_query(const core::BuiltQuery& q) {
 }  // namespace
 
 CONTACTS_FUNCTION(contacts_list) {
-    const std::string filter = contacts::pg::filter_arg(fcinfo, 0);
-    const std::vector<std::string> sort = contacts::pg::sort_arg(fcinfo, 1);
-    const std::optional<std::string> cursor = contacts::pg::optional_text_arg(fcinfo, 2);
-    const int64_t limit = contacts::pg::required_int_arg(fcinfo, 3, "limit", false);
-
-    const core::BuiltQuery q = core::build_list_query(filter, sort, cursor, limit, build_options(fcinfo));
+    const core::BuiltQuery q = contacts::pg::build_list_call(fcinfo);
 
     ReturnSetInfo* rsinfo = reinterpret_cast<ReturnSetInfo*>(fcinfo->resultinfo);
     // The executor's expected row type: building it from pg_proc on every
@@ -86,11 +74,10 @@ CONTACTS_FUNCTION(contacts_list) {
     if (rsinfo->setDesc->natts != contacts::pg::kListDataColumns + 1)
         throw core::Error(core::SqlState::InternalError, "contacts_list's declared result does not have 20 columns");
 
-    contacts::pg::with_call_timeout("contacts_list", [&] {
-        spi_connect();
-        contacts::pg::emit_list_rows(q, rsinfo);
-        spi_finish();
-    });
+    // After InitMaterializedSRF: the per-query context, alive until the
+    // executor has read the rows.
+    contacts::pg::TuplestoreRows rows(rsinfo, CurrentMemoryContext);
+    contacts::pg::run_list_query(q, rows);
     return Datum(0);
 }
 

@@ -1,7 +1,7 @@
 // The rows of contacts_list: see list_rows.hpp.
 //
 // The executor hands each row straight to a DestReceiver of ours, which adds
-// the cursor and stores the row in the function's result: no intermediate
+// the cursor and passes the row to the RowWriter: no intermediate
 // SPI_tuptable copy and re-deforming per row (that copy was a measurable
 // share of a 50-row page). The receiver is a C callback PostgreSQL calls from
 // inside the executor, so its C++ work runs under run_callback(): an
@@ -54,10 +54,7 @@ HeapTuple store_row(ReturnSetInfo* rsinfo, MemoryContext hold, const Datum* row_
 // The per-row work, in C++.
 class RowSink {
 public:
-    // hold_context must outlive the query's execution (the executor's own
-    // memory is gone when SPI_execute_plan_extended returns).
-    RowSink(const core::BuiltQuery& q, ReturnSetInfo* rsinfo, MemoryContext hold_context)
-        : q_(q), rsinfo_(rsinfo), hold_context_(hold_context), cursor_(q.sort) {}
+    RowSink(const core::BuiltQuery& q, RowWriter& out) : q_(q), out_(out), cursor_(q.sort) {}
 
     void add(TupleTableSlot* slot) {
         check_interrupts();
@@ -69,39 +66,13 @@ public:
         cursor_.begin();
         for (std::size_t col : q_.cursor_columns)
             add_cursor_key(cursor_, slot->tts_values[col], slot->tts_isnull[col], TupleDescAttr(desc, col)->atttypid);
-        const std::string_view token = cursor_.finish();
-
-        // One guarded call per row: the row's cursor as a text value, and the
-        // row stored (the tuplestore copies it; the text is freed at once).
-        Datum* row_values = slot->tts_values;
-        bool* row_nulls = slot->tts_isnull;
-        ReturnSetInfo* rsinfo = rsinfo_;
-        const char* data = token.data();
-        const int len = static_cast<int>(token.size());
-        if (!q_.backward) {
-            pg_call([=] { store_row(rsinfo, nullptr, row_values, row_nulls, data, len); });
-        } else {
-            MemoryContext hold = hold_context_;
-            held_.push_back(pg_call([=] { return store_row(rsinfo, hold, row_values, row_nulls, data, len); }));
-        }
-    }
-
-    // A backward page arrived nearest-first: store it last row first.
-    void flush_held() {
-        ReturnSetInfo* rsinfo = rsinfo_;
-        for (auto it = held_.rbegin(); it != held_.rend(); ++it) {
-            HeapTuple tuple = *it;
-            pg_call([=] { tuplestore_puttuple(rsinfo->setResult, tuple); });
-        }
-        held_.clear();
+        out_.write(slot->tts_values, slot->tts_isnull, cursor_.finish());
     }
 
 private:
     const core::BuiltQuery& q_;
-    ReturnSetInfo* rsinfo_;
-    MemoryContext hold_context_;
+    RowWriter& out_;
     core::CursorEncoder cursor_;
-    std::vector<HeapTuple> held_;  // backward pages, in hold_context_
 };
 
 // The DestReceiver PostgreSQL calls; plain C frames holding no C++ objects.
@@ -132,19 +103,42 @@ void receiver_destroy(DestReceiver*) {}
 
 }  // namespace
 
-void emit_list_rows(const core::BuiltQuery& q, ReturnSetInfo* rsinfo) {
+void TuplestoreRows::write(const Datum* values, const bool* nulls, std::string_view cursor) {
+    // One guarded call per row: the row's cursor as a text value, and the
+    // row stored (the tuplestore copies it; the text is freed at once).
+    ReturnSetInfo* rsinfo = rsinfo_;
+    const char* data = cursor.data();
+    const int len = static_cast<int>(cursor.size());
+    if (!backward_) {
+        pg_call([=] { store_row(rsinfo, nullptr, values, nulls, data, len); });
+    } else {
+        MemoryContext hold = hold_;
+        held_.push_back(pg_call([=] { return store_row(rsinfo, hold, values, nulls, data, len); }));
+    }
+}
+
+void TuplestoreRows::finish() {
+    // A backward page arrived nearest-first: store it last row first.
+    ReturnSetInfo* rsinfo = rsinfo_;
+    for (auto it = held_.rbegin(); it != held_.rend(); ++it) {
+        HeapTuple tuple = *it;
+        pg_call([=] { tuplestore_puttuple(rsinfo->setResult, tuple); });
+    }
+    held_.clear();
+}
+
+void emit_list_rows(const core::BuiltQuery& q, RowWriter& out) {
     BoundParams bound = bind_params(q.params);
     ParamListInfo params = param_list(bound);
     SPIPlanPtr plan = plan_for_call(q.sql, bound.types, q.plan_per_call, params);
 
-    // After SPI_connect: SPI's procedure context, alive until SPI_finish.
-    RowSink sink(q, rsinfo, CurrentMemoryContext);
+    RowSink sink(q, out);
     SinkReceiver receiver{};
     receiver.pub.receiveSlot = receive_slot;
     receiver.pub.rStartup = receiver_startup;
     receiver.pub.rShutdown = receiver_shutdown;
     receiver.pub.rDestroy = receiver_destroy;
-    receiver.pub.mydest = DestTuplestore;  // rows go to a tuplestore (ours), as PL/pgSQL's RETURN QUERY does
+    receiver.pub.mydest = DestTuplestore;  // rows go to a store of ours, as PL/pgSQL's RETURN QUERY does
     receiver.sink = &sink;
 
     SPIExecuteOptions options{};
@@ -155,11 +149,12 @@ void emit_list_rows(const core::BuiltQuery& q, ReturnSetInfo* rsinfo) {
     options.tcount = 0;
     options.dest = &receiver.pub;
     const SPIExecuteOptions* opts = &options;
+    out.begin(q.backward);
     pg_call([=] {
         const int rc = SPI_execute_plan_extended(plan, opts);
         if (rc != SPI_OK_SELECT) elog(ERROR, "contacts_ext query failed: %s", SPI_result_code_string(rc));
     });
-    sink.flush_held();
+    out.finish();
 }
 
 }  // namespace contacts::pg

@@ -4,6 +4,7 @@
 // may raise cannot skip a destructor.
 #include "pg/postgres.hpp"
 #include "pg/call_timeout.hpp"
+#include "pg/list_scan.hpp"
 #include "pg/settings.hpp"
 
 #include "utils/guc.h"
@@ -19,6 +20,7 @@ int max_limit = 1000;
 int count_exact_threshold = 100000;
 int list_timeout_ms = 30000;
 double similarity_threshold = 0.3;
+bool list_scan_enabled = true;
 }
 
 extern "C" void _PG_init(void) {
@@ -49,6 +51,8 @@ extern "C" void _PG_init(void) {
         "Trigram similarity at or above which the %~ operator (and trigram_similar) matches.",
         "Similarity of the folded texts, as pg_trgm computes it: shared trigrams / all distinct trigrams.",
         &contacts::pg::similarity_threshold, 0.3, 0.0, 1.0, PGC_USERSET, 0, nullptr, nullptr, nullptr);
+
+    contacts::pg::register_list_scan();
 
     MarkGUCPrefixReserved("contacts_ext");
 }

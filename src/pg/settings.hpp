@@ -22,4 +22,7 @@ extern int list_timeout_ms;
 // which a %~ b holds (and trigram_similar matches).
 extern double similarity_threshold;
 
+// contacts_ext.list_scan: plan contacts_list in FROM as a ContactsList scan (list_scan.hpp).
+extern bool list_scan_enabled;
+
 }  // namespace contacts::pg
