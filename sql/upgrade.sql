@@ -58,3 +58,14 @@ UNION ALL
 SELECT contacts_seed(20, 3);
 EXPLAIN (COSTS OFF) SELECT * FROM contacts_list('{}', '{}', NULL, 5);
 SELECT count(*) AS page FROM contacts_list('{}', '{}', NULL, 5);
+
+-- A plan cached with the scan depends on the function: recreating the
+-- extension replans it instead of running a function that is gone.
+PREPARE cached_page AS SELECT count(*) FROM contacts_list('{}', '{}', NULL, 4);
+EXECUTE cached_page;
+DROP EXTENSION contacts_ext;
+CREATE EXTENSION contacts_ext;
+SELECT contacts_seed(10, 3);
+EXECUTE cached_page;
+EXPLAIN (COSTS OFF) EXECUTE cached_page;
+DEALLOCATE cached_page;

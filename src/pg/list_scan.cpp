@@ -24,6 +24,7 @@ extern "C" {
 #include "optimizer/clauses.h"
 #include "optimizer/optimizer.h"
 #include "optimizer/pathnode.h"
+#include "optimizer/planmain.h"
 #include "optimizer/paths.h"
 #include "optimizer/restrictinfo.h"
 #include "parser/parsetree.h"
@@ -152,6 +153,11 @@ Plan* plan_list_path(PlannerInfo* root, RelOptInfo* rel, CustomPath* best_path, 
         scan_tlist = lappend(scan_tlist, makeTargetEntry(reinterpret_cast<Expr*>(var), static_cast<AttrNumber>(i + 1),
                                                          pstrdup(NameStr(att->attname)), false));
     }
+
+    // The plan no longer holds the call itself: record its dependency on the
+    // function as a Function Scan's plan does (the cached query records it
+    // too), so it is replanned when the function is dropped or replaced.
+    record_plan_function_dependency(root, call->funcid);
 
     CustomScan* scan = makeNode(CustomScan);
     scan->scan.plan.targetlist = tlist;
