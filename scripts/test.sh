@@ -10,6 +10,7 @@
 #              throwaway cluster in .cluster/test
 # 4. integration  every test/integration/*.sh against that cluster, including
 #              bench_smoke.sh: bench/run.sh --smoke, so the benchmark cannot rot
+#              and trgm_bench_smoke.sh: bench/trgm/run.sh at 20,000 contacts
 #
 # Installs what is missing first, like scripts/demo.sh. --quick shortens the
 # fuzz smoke to 5 s per target. The cluster is stopped on exit, even on Ctrl-C.

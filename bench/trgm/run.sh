@@ -2,7 +2,7 @@
 # Text search benchmark: contacts_ext's contacts_trgm_ops vs pg_trgm's
 # gin_trgm_ops, same cluster, same data, one run.
 #
-#   bench/trgm/run.sh [--scale N] [--runs R] [--cluster-dir DIR]
+#   bench/trgm/run.sh [--scale N] [--runs R] [--cluster-dir DIR] [--out DIR]
 #
 # N generated contacts (default 3,000,000) in two identical tables, one per
 # engine, with GIN indexes on first_name, last_name, street, city and country:
@@ -18,18 +18,22 @@
 # letter sequence of a sample, the one nearest 0.4% of the rows and the least
 # common — each as count(*) of all matches and as ORDER BY id LIMIT 50.
 # jit = off (as for OLTP); other settings are the cluster's.
-# Writes bench/results/trgm-<timestamp>/{results.csv,report.md}.
+# Writes bench/results/trgm-<timestamp>/{results.csv,report.md} (or --out DIR:
+# test/integration/trgm_bench_smoke.sh runs it tiny). Takes about
+# 10 minutes at 3M on 2 cores. Its database is dropped at the end, and a
+# cluster it started (.cluster/bench) is stopped, also on an error or Ctrl-C.
 source "$(dirname "$0")/../../scripts/lib.sh"
 
 scale=3000000
 runs=11
-dir=""
+dir="" out=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --scale) scale="$2"; shift 2 ;;
         --runs) runs="$2"; shift 2 ;;
         --cluster-dir) dir="$(cd "$2" && pwd)"; shift 2 ;;
-        -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
+        --out) out="$2"; shift 2 ;;
+        -h|--help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { print }' "$0"; exit 0 ;;
         *) die "unknown option $1" ;;
     esac
 done
@@ -41,15 +45,32 @@ if [ -z "$dir" ]; then
     build_extension
     dir="$(cluster_dir bench)"
 fi
-cluster_start "$dir"
 db=trgmbench
+# On any exit (the end, an error, Ctrl-C) the two 3M-row tables go and a
+# server started here stops, as bench/run.sh does; a running --cluster-dir
+# is left running.
+started_here=false
+cluster_running "$dir" || started_here=true
+cleanup() {
+    local rc=$?
+    trap - EXIT INT TERM
+    if cluster_running "$dir"; then
+        psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" 2>/dev/null || true
+        if $started_here; then cluster_stop "$dir" || true; fi
+    fi
+    exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+cluster_start "$dir"
 psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
 export PGDATABASE=$db
 export PGOPTIONS="-c client_min_messages=warning -c jit=off"
 sql() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 
-out="$CONTACTS_ROOT/bench/results/trgm-$(date -u +%Y%m%dT%H%M%SZ)"
+[ -n "$out" ] || out="$CONTACTS_ROOT/bench/results/trgm-$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$out"
+out="$(cd "$out" && pwd)"
 
 log "generating $scale contacts (two copies)"
 sql -c "CREATE EXTENSION contacts_ext"
@@ -125,4 +146,4 @@ done < "$out/cases.tsv"
 rm -f "$out/cases.tsv"
 
 python3 "$CONTACTS_ROOT/bench/trgm/report.py" "$out" "$scale" "$runs"
-log "results in ${out#$CONTACTS_ROOT/}"
+log "results in ${out#"$CONTACTS_ROOT"/}"
