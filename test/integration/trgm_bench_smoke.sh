@@ -22,9 +22,10 @@ rows = list(csv.DictReader(open(sys.argv[1])))
 problems = []
 builds = [r for r in rows if r["kind"] == "build"]
 for engine in ("ours", "pg_trgm"):
-    cols = {r["column"] for r in builds if r["engine"] == engine}
-    if cols < {"first_name", "last_name", "street", "city", "country"}:
-        problems.append(f"{engine}: indexes built on {sorted(cols)} only")
+    missing = {"first_name", "last_name", "street", "city", "country"} - {
+        r["column"] for r in builds if r["engine"] == engine}
+    if missing:
+        problems.append(f"{engine}: no index built on {sorted(missing)}")
 for r in builds:
     if not (float(r["build_s"] or 0) > 0 and int(r["size_bytes"] or 0) > 0):
         problems.append(f"build {r['engine']}/{r['column']}: time {r['build_s']!r}, size {r['size_bytes']!r}")
